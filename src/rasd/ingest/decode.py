@@ -1,0 +1,70 @@
+"""Bytes to text: encoding detection for the encodings Arabic news arrives in."""
+from __future__ import annotations
+
+import codecs
+import re
+
+
+class InputError(ValueError):
+    """An input that cannot become an Article; ``kind`` names the reason for error records."""
+
+    def __init__(self, kind: str, message: str):
+        super().__init__(message)
+        self.kind = kind
+
+
+_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+def arabic_ratio(text: str) -> float:
+    """Share of letters that are Arabic script."""
+    letters = len(_LETTER.findall(text))
+    return len(_ARABIC.findall(text)) / letters if letters else 0.0
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return controls > len(sample) * 0.05
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode ``data``; returns (text, encoding name). Raises InputError for binary data.
+
+    Order: a BOM decides; then UTF-16 without BOM (NULs in every other byte); then strict
+    UTF-8; then windows-1256, the usual legacy Arabic code page, when it yields Arabic;
+    then charset-normalizer's best guess.
+    """
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                     (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(enc, errors="replace"), enc
+    head = data[:4096]
+    if len(head) >= 4 and head.count(b"\x00") > len(head) // 4:
+        odd, even = head[1::2].count(b"\x00"), head[0::2].count(b"\x00")
+        enc = "utf-16-le" if odd > even else "utf-16-be"
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError:
+            pass
+    if _looks_binary(data):
+        raise InputError("binary", "looks like a binary file (NUL or control bytes), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1256")
+        if arabic_ratio(text) > 0.5:
+            return text, "cp1256"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError("encoding", "could not detect the text encoding")
+    return str(best), best.encoding

@@ -1,0 +1,1 @@
+"""Annotation stages. Each module here exposes ``make_stage(profile)``; see rasd.pipeline."""

@@ -1,0 +1,72 @@
+"""Schema migrations, registered in code and applied in order by every backend.
+
+Each migration has a version, a name, and one SQL script per dialect. A backend applies
+those above its recorded version inside a transaction and records them in
+``schema_migrations``; never edit a released migration, add a new one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sqlite: str
+    postgres: str
+
+
+MIGRATIONS: list[Migration] = []
+
+
+def register(version: int, name: str, sqlite: str, postgres: str | None = None) -> None:
+    """Add a migration; versions must be new and increasing."""
+    if MIGRATIONS and version <= MIGRATIONS[-1].version:
+        raise ValueError(f"migration {version} is not after {MIGRATIONS[-1].version}")
+    MIGRATIONS.append(Migration(version, name, sqlite, postgres if postgres is not None else sqlite))
+
+
+# Layer tables share one shape: the record's JSON plus the columns filters need.
+_LAYER = """
+CREATE TABLE {name} (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    {extra}
+    record TEXT NOT NULL,
+    PRIMARY KEY (article_id, idx)
+);
+"""
+
+register(1, "articles, layers, errors", sqlite="""
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL,
+    title TEXT, outlet TEXT, url TEXT, published TEXT,
+    text TEXT NOT NULL,
+    source TEXT,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_outlet ON articles(outlet);
+CREATE INDEX articles_hash ON articles(content_hash);
+""" + _LAYER.format(name="entities", extra="label TEXT NOT NULL, kb_id TEXT, name_en TEXT,")
+    + _LAYER.format(name="places", extra="name_en TEXT, country TEXT, admin1 TEXT, lat REAL, lon REAL,")
+    + _LAYER.format(name="dates", extra="value TEXT NOT NULL, precision TEXT NOT NULL,")
+    + _LAYER.format(name="quotes", extra="speaker_kb_id TEXT, incitement INTEGER NOT NULL,")
+    + _LAYER.format(name="events", extra="type TEXT NOT NULL, status TEXT NOT NULL, event_date TEXT, "
+                                         "country TEXT, actor1_kb_id TEXT, actor2_kb_id TEXT, fatalities INTEGER,")
+    + """
+CREATE INDEX entities_kb ON entities(kb_id);
+CREATE INDEX events_type ON events(type);
+CREATE TABLE errors (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    source TEXT NOT NULL,
+    error TEXT NOT NULL,
+    message TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    UNIQUE (source, error, message)
+);
+""", postgres=None)

@@ -1,0 +1,48 @@
+"""Record ↔ row conversion shared by the SQL backends."""
+from __future__ import annotations
+
+import hashlib
+import json
+
+from ..model import Article
+
+LAYER_COLUMNS = {
+    "entities": ("label", "kb_id", "name_en"),
+    "places": ("name_en", "country", "admin1", "lat", "lon"),
+    "dates": ("value", "precision"),
+    "quotes": ("speaker_kb_id", "incitement"),
+    "events": ("type", "status", "event_date", "country", "actor1_kb_id", "actor2_kb_id", "fatalities"),
+}
+
+
+def dumps(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def content_hash(article: Article) -> str:
+    """Hash of everything stored for an article, so a changed analysis is re-written."""
+    return hashlib.sha256(dumps(article.to_json()).encode("utf-8")).hexdigest()
+
+
+def layer_values(name: str, rec: dict) -> tuple:
+    """Filter columns of one layer record."""
+    if name == "quotes":
+        sp = rec.get("speaker") or {}
+        return sp.get("kb_id"), int(bool(rec.get("incitement")))
+    if name == "events":
+        place, date = rec.get("place") or {}, rec.get("date") or {}
+        a1, a2 = rec.get("actor1") or {}, rec.get("actor2") or {}
+        return (rec["type"], rec["status"], date.get("value"), place.get("country"),
+                a1.get("kb_id"), a2.get("kb_id"), rec.get("fatalities"))
+    return tuple(rec.get(c) for c in LAYER_COLUMNS[name])
+
+
+def layer_rows(article: Article):
+    """(table, columns, rows) for every layer of an article."""
+    data = article.to_json()
+    for name, cols in LAYER_COLUMNS.items():
+        rows = []
+        for i, rec in enumerate(data[name]):
+            span = rec.get("evidence") if name == "events" else rec
+            rows.append((article.id, i, span["start"], span["end"], *layer_values(name, rec), dumps(rec)))
+        yield name, ("article_id", "idx", "start_offset", "end_offset", *cols, "record"), rows

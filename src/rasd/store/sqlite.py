@@ -1,0 +1,105 @@
+"""The embedded SQLite backend: WAL mode, one writer, migrations from the registry."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from typing import Iterator, Optional
+
+from ..model import LAYERS, Article, ItemError
+from .base import Store
+from .migrations import MIGRATIONS
+from .rows import content_hash, layer_rows
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+class SQLiteStore(Store):
+    """A SQLite file (or ``:memory:``)."""
+
+    dialect = "sqlite"
+
+    def __init__(self, path: str):
+        self.path = path
+        self.conn = sqlite3.connect(path, check_same_thread=False)
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        if path != ":memory:":
+            self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA busy_timeout = 10000")
+
+    def migrate(self) -> int:
+        c = self.conn
+        c.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                  "name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+        current = c.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0]
+        for m in MIGRATIONS:
+            if m.version > current:
+                with c:
+                    for stmt in _statements(m.sqlite):
+                        c.execute(stmt)
+                    c.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (m.version, m.name, _now()))
+                current = m.version
+        return current
+
+    def has(self, article_id: str, chash: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM articles WHERE id = ? AND content_hash = ?",
+                                (article_id, chash)).fetchone()
+        return row is not None
+
+    def put(self, article: Article) -> bool:
+        chash = content_hash(article)
+        if self.has(article.id, chash):
+            return False
+        with self.conn as c:
+            c.execute("DELETE FROM articles WHERE id = ?", (article.id,))
+            c.execute("INSERT INTO articles (id, content_hash, title, outlet, url, published, text, source, "
+                      "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      (article.id, chash, article.title, article.outlet, article.url, article.published,
+                       article.text, article.source, _now()))
+            for table, cols, rows in layer_rows(article):
+                if rows:
+                    marks = ", ".join("?" * len(cols))
+                    c.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})", rows)
+        return True
+
+    def put_error(self, error: ItemError) -> None:
+        with self.conn as c:
+            c.execute("INSERT OR IGNORE INTO errors (source, error, message, recorded_at) VALUES (?, ?, ?, ?)",
+                      (error.source, error.error, error.message, _now()))
+
+    def _article(self, row) -> Article:
+        aid = row[0]
+        layers = {}
+        for name in LAYERS:
+            recs = self.conn.execute(f"SELECT record FROM {name} WHERE article_id = ? ORDER BY idx", (aid,))
+            layers[name] = [json.loads(r[0]) for r in recs]
+        return Article.from_json({"id": aid, "title": row[1], "outlet": row[2], "url": row[3],
+                                  "published": row[4], "text": row[5], **layers})
+
+    _COLS = "id, title, outlet, url, published, text"
+
+    def get(self, article_id: str) -> Optional[Article]:
+        row = self.conn.execute(f"SELECT {self._COLS} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return self._article(row) if row else None
+
+    def articles(self, **filters) -> Iterator[Article]:
+        rows = self.conn.execute(f"SELECT {self._COLS} FROM articles ORDER BY published IS NULL, published, id")
+        for row in rows.fetchall():
+            yield self._article(row)
+
+    def errors(self) -> list[ItemError]:
+        rows = self.conn.execute("SELECT source, error, message FROM errors ORDER BY id")
+        return [ItemError(*r) for r in rows]
+
+    def count(self, table: str) -> int:
+        return self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements (ours hold no semicolons in literals)."""
+    return [s.strip() for s in script.split(";") if s.strip()]

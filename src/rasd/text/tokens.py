@@ -1,0 +1,76 @@
+"""Tokenization with character offsets, and clitic-aware stems for matching.
+
+Arabic glues conjunctions, prepositions and the article onto the next word
+(وقسد، لقوات، بالرقة، للتنظيم). :func:`stems` lists the ways a word can be read
+with those clitics removed, so lexicon look-ups can match "قسد" inside "وقسد".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalize import normalize
+
+# A word is a run of letters, digits and combining marks; everything else but space is
+# a one-character token. "بـ" keeps its tatweel so "بـ«الشرق»" stays readable.
+_TOKEN = re.compile(r"[\w\u0640\u064B-\u065F\u0670]+|[^\w\s]", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum() or self.text[0] == "\u0640"
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``."""
+    end = len(text) if end is None else end
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+# Proclitic sequences, longest first, in normalized spelling. "لل" is ل + ال with the
+# alef elided (للتنظيم = ل + التنظيم).
+_PREFIXES = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل",
+             "ال", "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+
+
+def stems(word: str, min_len: int = 2) -> list[tuple[int, str]]:
+    """Readings of a normalized word as (prefix length, stem), the whole word first.
+
+    Every reading keeps at least ``min_len`` letters of stem; the article ال stays
+    attached in a second reading so that both "الرقة" and "رقة" can be looked up.
+    """
+    out = [(0, word)]
+    seen = {word}
+    for p in _PREFIXES:
+        if word.startswith(p) and len(word) - len(p) >= min_len:
+            rest = word[len(p):]
+            if p.endswith("لل"):
+                # للتنظيم → التنظيم (restore the elided alef) and تنظيم
+                for cand, plen in (("ال" + rest, len(p) - 1), (rest, len(p))):
+                    if cand not in seen:
+                        seen.add(cand)
+                        out.append((plen, cand))
+                continue
+            if rest not in seen:
+                seen.add(rest)
+                out.append((len(p), rest))
+            if p.endswith("ال") and len(p) > 2 and "ال" + rest not in seen:
+                seen.add("ال" + rest)
+                out.append((len(p) - 2, "ال" + rest))
+    return out
+
+
+def strip_article(word: str) -> str:
+    """The normalized word without a leading ال (for article-insensitive keys)."""
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
+def normalized_tokens(text: str) -> list[tuple[Token, str]]:
+    """Word tokens of ``text`` paired with their normalized spelling."""
+    return [(t, normalize(t.text).text) for t in tokenize(text) if t.is_word]
