@@ -68,11 +68,13 @@ class Pipeline:
 
     def __init__(self, profile: str = "fast", stages: Optional[Iterable[str]] = None):
         self.profile = profile
-        names = list(stages) if stages is not None else available_stages()
+        installed = available_stages()
+        names = list(stages) if stages is not None else installed
         self.stages: list[Stage] = [load_stage(n, profile) for n in names]
         done: set[str] = set()
         for st in self.stages:
-            missing = [n for n in st.needs if n not in done]
+            # A layer whose stage is not installed stays empty; readers must cope with that.
+            missing = [n for n in st.needs if n not in done and n in installed]
             if missing:
                 raise ValueError(f"stage {st.name} needs {missing}, which no earlier stage adds")
             done.add(st.adds)

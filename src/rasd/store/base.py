@@ -57,6 +57,14 @@ class Store(abc.ABC):
         """Every recorded input error."""
 
     @abc.abstractmethod
+    def put_stories(self, stories: list[dict]) -> None:
+        """Replace the stored stories with ``stories`` (contract Story dicts)."""
+
+    @abc.abstractmethod
+    def stories(self) -> list[dict]:
+        """Every stored story (contract Story dicts), oldest first."""
+
+    @abc.abstractmethod
     def close(self) -> None: ...
 
     def __enter__(self):

@@ -70,3 +70,20 @@ CREATE TABLE errors (
     UNIQUE (source, error, message)
 );
 """, postgres=None)
+
+register(2, "stories", sqlite="""
+CREATE TABLE stories (
+    id TEXT PRIMARY KEY,
+    title TEXT,
+    first_published TEXT,
+    last_published TEXT,
+    record TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE story_articles (
+    story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    article_id TEXT NOT NULL,
+    PRIMARY KEY (story_id, article_id)
+);
+CREATE INDEX story_articles_article ON story_articles(article_id);
+""")

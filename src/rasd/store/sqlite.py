@@ -9,7 +9,7 @@ from typing import Iterator, Optional
 from ..model import LAYERS, Article, ItemError
 from .base import Store
 from .migrations import MIGRATIONS
-from .rows import content_hash, layer_rows
+from .rows import content_hash, dumps, layer_rows
 
 
 def _now() -> str:
@@ -92,6 +92,22 @@ class SQLiteStore(Store):
     def errors(self) -> list[ItemError]:
         rows = self.conn.execute("SELECT source, error, message FROM errors ORDER BY id")
         return [ItemError(*r) for r in rows]
+
+    def put_stories(self, stories: list[dict]) -> None:
+        with self.conn as c:
+            c.execute("DELETE FROM story_articles")
+            c.execute("DELETE FROM stories")
+            for st in stories:
+                c.execute("INSERT INTO stories (id, title, first_published, last_published, record, updated_at) "
+                          "VALUES (?, ?, ?, ?, ?, ?)", (st["id"], st.get("title"), st.get("first_published"),
+                                                        st.get("last_published"), dumps(st), _now()))
+                c.executemany("INSERT OR IGNORE INTO story_articles VALUES (?, ?)",
+                              [(st["id"], a) for a in st.get("articles", [])])
+
+    def stories(self) -> list[dict]:
+        rows = self.conn.execute("SELECT record FROM stories ORDER BY first_published IS NULL, "
+                                 "first_published, id")
+        return [json.loads(r[0]) for r in rows]
 
     def count(self, table: str) -> int:
         return self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
