@@ -67,6 +67,8 @@ class Pipeline:
     """The stages of one profile, loaded once and applied in order."""
 
     def __init__(self, profile: str = "fast", stages: Optional[Iterable[str]] = None):
+        if profile not in PROFILES:
+            raise ValueError(f"profile {profile!r} is not one of {PROFILES}")
         self.profile = profile
         installed = available_stages()
         names = list(stages) if stages is not None else installed

@@ -31,6 +31,19 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(sample) * 0.05
 
 
+def _utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 byte order when the high bytes look like Arabic or ASCII text (0x06 or 0x00)."""
+    if len(head) < 8 or len(head) % 2:
+        return None
+    high_le, high_be = head[1::2], head[0::2]
+    share = lambda hs: sum(1 for b in hs if b in (0x00, 0x06)) / len(hs)  # noqa: E731
+    if share(high_le) > 0.9 and share(high_be) < 0.5:
+        return "utf-16-le"
+    if share(high_be) > 0.9 and share(high_le) < 0.5:
+        return "utf-16-be"
+    return None
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Decode ``data``; returns (text, encoding name). Raises InputError for binary data.
 
@@ -42,10 +55,8 @@ def decode(data: bytes) -> tuple[str, str]:
                      (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(enc, errors="replace"), enc
-    head = data[:4096]
-    if len(head) >= 4 and head.count(b"\x00") > len(head) // 4:
-        odd, even = head[1::2].count(b"\x00"), head[0::2].count(b"\x00")
-        enc = "utf-16-le" if odd > even else "utf-16-be"
+    enc = _utf16_without_bom(data[:4096])
+    if enc:
         try:
             return data.decode(enc), enc
         except UnicodeDecodeError:

@@ -1,0 +1,68 @@
+from dataclasses import dataclass
+
+import pytest
+
+from rasd.model import Article, Entity, ItemError
+from rasd.pipeline import Pipeline, Stage, StageError
+
+
+@dataclass
+class FirstWord:
+    """A test stage: the first word is an ORG; fails on articles containing 'خطأ'."""
+    name: str = "first_word"
+    needs: tuple = ()
+    adds: str = "entities"
+
+    def __call__(self, art: Article) -> Article:
+        if "خطأ" in art.text:
+            raise RuntimeError("boom")
+        word = art.text.split()[0]
+        return art.with_layer("entities", [Entity(0, len(word), word, "ORG")])
+
+
+def _pipeline(stage=FirstWord()) -> Pipeline:
+    p = Pipeline(stages=[])
+    p.stages = [stage]
+    return p
+
+
+def test_stage_protocol_is_recognised():
+    assert isinstance(FirstWord(), Stage)
+
+
+def test_pipe_keeps_input_order_across_batches():
+    arts = [Article.create(f"قسد {i} هاجمت") for i in range(7)]
+    out = list(_pipeline().pipe(arts, batch_size=3))
+    assert [a.id for a in out] == [a.id for a in arts] and all(a.entities for a in out)
+
+
+def test_a_failing_article_becomes_an_error_record_and_the_batch_goes_on():
+    arts = [Article.create("قسد هاجمت"), Article.create("خطأ هنا"), Article.create("داعش انسحب")]
+    out = list(_pipeline().pipe(arts))
+    assert [type(x).__name__ for x in out] == ["Article", "ItemError", "Article"]
+    assert "first_word" in out[1].message and out[1].error == "stage_failed"
+
+
+def test_calling_the_pipeline_directly_raises_with_the_stage_name():
+    with pytest.raises(StageError, match="first_word"):
+        _pipeline()(Article.create("خطأ هنا"))
+
+
+def test_input_errors_pass_through_untouched():
+    err = ItemError("x.txt", "empty", "the file is empty")
+    assert list(_pipeline().pipe([err])) == [err]
+
+
+def test_pipe_is_lazy():
+    def endless():
+        i = 0
+        while True:
+            i += 1
+            yield Article.create(f"خبر رقم {i}")
+    it = _pipeline().pipe(endless(), batch_size=2)
+    assert next(it).text == "خبر رقم 1"
+
+
+def test_unknown_profile_is_refused():
+    with pytest.raises(ValueError):
+        Pipeline(profile="turbo")
