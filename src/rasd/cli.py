@@ -162,6 +162,17 @@ def _reporting(items):
         yield item
 
 
+@main.command()
+@click.option("--db", required=True, help="SQLite file path or postgresql:// URL.")
+def summary(db):
+    """A readable digest of a database: articles, actors, events, quotes, stories."""
+    from .report import digest
+    from .store import open_store
+
+    with open_store(db) as store:
+        click.echo(digest(store.articles(), store.stories()))
+
+
 EXPORT_FORMATS = ("jsonl", "stories", "acled-csv", "plover-jsonl", "geojson")
 
 

@@ -1,0 +1,38 @@
+"""A short human-readable digest of a database, for the demo and for a first look."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from .model import Article
+
+
+def _event_line(ev) -> str:
+    who = " → ".join(a.name_en or a.text for a in (ev.actor1, ev.actor2) if a is not None) or "?"
+    where = (ev.place.name_en or ev.place.text) if ev.place else "?"
+    when = ev.date.value if ev.date else "?"
+    dead = f", {ev.fatalities} killed" if ev.fatalities is not None else ""
+    return f"    {ev.type}/{ev.status}{' (' + ev.mode + ')' if ev.mode else ''}: {who} @ {where} on {when}{dead}"
+
+
+def digest(articles: Iterable[Article], stories: list[dict] | None = None, max_events: int = 4) -> str:
+    """Per article: title, outlet, date, layer counts, a few events and quotes; then stories."""
+    lines = []
+    for art in articles:
+        lines.append(f"[{art.id}] {art.title or '(untitled)'}")
+        lines.append(f"  {art.outlet or '?'} · {art.published or 'no date'} · "
+                     f"{len(art.entities)} entities, {len(art.places)} places, {len(art.dates)} dates, "
+                     f"{len(art.quotes)} quotes, {len(art.events)} events")
+        ents = sorted({e.name_en or e.text for e in art.entities if e.kb_id})
+        if ents:
+            lines.append("  actors: " + ", ".join(ents[:8]))
+        for ev in art.events[:max_events]:
+            lines.append(_event_line(ev))
+        for q in art.quotes[:2]:
+            who = (q.speaker.name_en or q.speaker.text) if q.speaker else "?"
+            flag = " [INCITEMENT]" if q.incitement else ""
+            lines.append(f"    “{q.text[:70]}{'…' if len(q.text) > 70 else ''}” — {who}{flag}")
+    for st in stories or []:
+        lines.append(f"story {st['id']}: {st.get('title')!s} — {len(st.get('articles', []))} articles from "
+                     f"{', '.join(st.get('outlets', [])) or '?'}; {len(st.get('events', []))} events, "
+                     f"{len(st.get('contradictions', []))} contradictions")
+    return "\n".join(lines)
