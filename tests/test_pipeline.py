@@ -66,3 +66,10 @@ def test_pipe_is_lazy():
 def test_unknown_profile_is_refused():
     with pytest.raises(ValueError):
         Pipeline(profile="turbo")
+
+
+def test_parallel_workers_give_the_same_articles_in_order():
+    from rasd.parallel import pipe_parallel
+    arts = [Article.create(f"قال ناشطون إن القصف استهدف البلدة رقم {i}.") for i in range(5)]
+    serial = list(Pipeline().pipe(arts))
+    assert list(pipe_parallel(arts, workers=2, chunk_size=2)) == serial

@@ -29,6 +29,8 @@ def _need(module: str, feature: str):
 
 def input_options(f):
     """The options every article-reading command takes."""
+    f = click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+                     help="Worker processes for the analysis (each loads the models once).")(f)
     f = click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
                      help="Inputs larger than this are refused with an error record.")(f)
     f = click.option("--profile", type=click.Choice(PROFILES), default="fast", show_default=True,
@@ -54,10 +56,14 @@ def _report(err: ItemError) -> None:
     click.echo(_dump({"error": err.error, "source": err.source, "message": err.message}), err=True)
 
 
-def analyzed(inputs: Iterable[str], published, outlet, max_bytes, profile) -> Iterable:
+def analyzed(inputs: Iterable[str], published, outlet, max_bytes, profile, workers: int = 1) -> Iterable:
     """Read and analyze every input, streaming Articles and ItemErrors."""
-    pipeline = Pipeline(profile)
-    return pipeline.pipe(read_inputs(inputs, _opts(published, outlet, max_bytes)))
+    items = read_inputs(inputs, _opts(published, outlet, max_bytes))
+    if workers > 1:
+        from .parallel import pipe_parallel
+
+        return pipe_parallel(items, profile, workers)
+    return Pipeline(profile).pipe(items)
 
 
 @click.group()
@@ -69,10 +75,10 @@ def main():
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @input_options
-def analyze(inputs, published, outlet, profile, max_bytes):
+def analyze(inputs, published, outlet, profile, max_bytes, workers):
     """Analyze each article on its own; one JSON Article per line."""
     failed = 0
-    for item in analyzed(inputs, published, outlet, max_bytes, profile):
+    for item in analyzed(inputs, published, outlet, max_bytes, profile, workers):
         if isinstance(item, ItemError):
             failed += 1
             _report(item)
@@ -84,12 +90,12 @@ def analyze(inputs, published, outlet, profile, max_bytes):
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @input_options
-def stories(inputs, published, outlet, profile, max_bytes):
+def stories(inputs, published, outlet, profile, max_bytes, workers):
     """Group articles into stories across outlets; one JSON object {"stories": [...]}."""
     mod = _need("rasd.stories", "Story grouping")
     arts: list[Article] = []
     failed = 0
-    for item in analyzed(inputs, published, outlet, max_bytes, profile):
+    for item in analyzed(inputs, published, outlet, max_bytes, profile, workers):
         if isinstance(item, ItemError):
             failed += 1
             _report(item)
@@ -103,7 +109,7 @@ def stories(inputs, published, outlet, profile, max_bytes):
 @click.argument("inputs", nargs=-1)
 @click.option("--pairs", "pairs", default=None, help="JSONL of {id, a, b} pairs ('-' for stdin).")
 @input_options
-def compare(inputs, pairs, published, outlet, profile, max_bytes):
+def compare(inputs, pairs, published, outlet, profile, max_bytes, workers):
     """Compare two articles (A B), or many pairs with --pairs FILE."""
     mod = _need("rasd.stories.compare", "Article comparison")
     opts = _opts(published, outlet, max_bytes)
@@ -138,12 +144,12 @@ def ner_tag(file, profile):
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", required=True, help="SQLite file path or postgresql:// URL.")
 @input_options
-def ingest(inputs, db, published, outlet, profile, max_bytes):
+def ingest(inputs, db, published, outlet, profile, max_bytes, workers):
     """Analyze and store articles idempotently; prints a summary."""
     from .store import open_store
 
     with open_store(db) as store:
-        summary = store.ingest(_reporting(analyzed(inputs, published, outlet, max_bytes, profile)))
+        summary = store.ingest(_reporting(analyzed(inputs, published, outlet, max_bytes, profile, workers)))
         try:
             stories_mod = importlib.import_module("rasd.stories")
         except ModuleNotFoundError:
