@@ -1,0 +1,204 @@
+"""Token features for the `fast` CRF NER profile.
+
+Feature groups (each can be switched off for ablation; see training/ner/train_crf.py):
+- word:    the raw and the normalized token, and neighbour bigrams
+- affix:   first/last 1-3 letters of the normalized token
+- shape:   script/digit/punctuation shape and a length bucket
+- clitic:  the token's readings with proclitics removed (rasd.text.stems: وبالقدس → القدس, قدس)
+- ngram:   character trigrams of the clitic-stripped stem
+- gaz:     gazetteer hits (GeoNames/babel places, Wikidata given names and surnames),
+           single-token on every clitic reading, and multi-token place names
+- trigger: curated trigger words (organisation heads, person titles, place heads)
+- context: the neighbours' word/clitic/gazetteer/trigger features at -2..+2
+
+Per-token features depend only on the token string, so they are computed once and
+cached; a sentence only concatenates cached lists (fast tagging).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from rasd.text import norm, stems
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "ner" / "crf"
+ALL_GROUPS = frozenset({"word", "affix", "shape", "clitic", "ngram", "gaz", "trigger", "context"})
+
+# Words that head an organisation name (normalized spelling).
+ORG_HEADS = {norm(w) for w in (
+    "وزارة مجلس حزب جيش قوات تنظيم حركة شركة جامعة وكالة منظمة هيئة جبهة جماعة اتحاد لجنة "
+    "جمعية مؤسسة بنك مصرف صندوق محكمة برلمان حكومة كتائب كتيبة سرايا لواء فيلق ميليشيا "
+    "ائتلاف تحالف رابطة نقابة مركز معهد صحيفة جريدة قناة اذاعة تلفزيون شبكة مجموعة منتدى "
+    "مفوضية اكاديمية نادي فريق منتخب دائرة ادارة سلطة مديرية قيادة شرطة امن استخبارات "
+    "مخابرات البنك الجامعة الوزارة الحزب المجلس الجيش القوات الحركة الشركة الوكالة").split()}
+# Titles and kinship words that come before a person's name.
+PERS_TITLES = {norm(w) for w in (
+    "الرئيس الوزير الشيخ السيد السيدة أبو ابو أبي أم ابن بن بنت الملك الامير الأمير الأميرة "
+    "الدكتور د الرئيسة الزعيم القائد العقيد اللواء العميد الجنرال المشير النقيب الرائد "
+    "المستشار النائب السفير الامين الأمين المتحدث الناطق رئيس وزير الحاج الإمام الامام "
+    "المطران البابا الكاردينال آية الله المرشد المبعوث المفوض المدير السناتور السيناتور "
+    "المحافظ القاضي المحامي الفنان الكاتب الشاعر اللاعب المدرب الصحفي الصحافي عبد").split()}
+# Words that head or announce a place name.
+LOC_HEADS = {norm(w) for w in (
+    "مدينة محافظة ولاية بلدة قرية منطقة اقليم إقليم عاصمة العاصمة مخيم حي شمال جنوب شرق غرب "
+    "شمالي جنوبي شرقي غربي وسط ضواحي ريف جزيرة جزر نهر بحر خليج جبل سهل وادي مطار ميناء "
+    "معبر حدود قضاء ناحية مقاطعة دولة جمهورية مملكة إمارة امارة").split()}
+
+
+def _lines(name: str) -> set[str]:
+    """Entries of one gazetteer list (empty when the file is absent)."""
+    path = DATA / name
+    if not path.exists():
+        return set()
+    return {line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+
+
+class Gazetteer:
+    """Place and person-name lists, all in rasd.text.norm spelling."""
+
+    def __init__(self) -> None:
+        locs = {x for x in _lines("loc.txt") if len(x) >= 3}
+        self.loc1 = {x for x in locs if " " not in x}
+        self.loc_multi: dict[str, set[tuple[str, ...]]] = {}
+        for x in locs:
+            parts = tuple(x.split())
+            if 1 < len(parts) <= 4:
+                self.loc_multi.setdefault(parts[0], set()).add(parts)
+        self.given = {x for x in _lines("given.txt") if len(x) >= 3}
+        self.surname = {x for x in _lines("surname.txt") if len(x) >= 3}
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The packaged gazetteer, loaded once."""
+    return Gazetteer()
+
+
+def _shape(tok: str) -> str:
+    """Coarse shape: script, digits, punctuation."""
+    if tok.isdigit():
+        return "D"
+    if any(c.isdigit() for c in tok):
+        return "Dx"
+    if all("\u0600" <= c <= "\u06ff" for c in tok):
+        return "A"
+    if tok.isascii() and tok.isalpha():
+        return "L"
+    if not any(c.isalnum() for c in tok):
+        return "P"
+    return "X"
+
+
+class Extractor:
+    """Feature lists for sentences, with a per-token cache; ``groups`` picks feature groups."""
+
+    def __init__(self, groups=ALL_GROUPS, window: int = 2) -> None:
+        unknown = set(groups) - ALL_GROUPS
+        if unknown:
+            raise ValueError(f"unknown feature groups {sorted(unknown)}; known: {sorted(ALL_GROUPS)}")
+        self.groups = frozenset(groups)
+        self.window = window if "context" in self.groups else 0
+        self.gaz = gazetteer()
+        self._cache: dict[str, tuple[list[str], list[str], dict[int, list[str]]]] = {}
+
+    def _token(self, tok: str) -> tuple[list[str], list[str], dict[int, list[str]]]:
+        """(own features, normalized readings, context features per offset) of one token."""
+        hit = self._cache.get(tok)
+        if hit is not None:
+            return hit
+        g = self.groups
+        n = norm(tok)
+        readings = [s for _, s in stems(n, min_len=3)] if n else [tok]
+        stem = min(readings, key=len)
+        own = ["b"]
+        ctx: list[str] = []
+        if "word" in g:
+            own += ["w=" + tok, "n=" + n]
+            ctx.append("n=" + n)
+        if "affix" in g:
+            own += ["p1=" + n[:1], "p2=" + n[:2], "p3=" + n[:3],
+                    "s1=" + n[-1:], "s2=" + n[-2:], "s3=" + n[-3:]]
+        if "shape" in g:
+            sh = _shape(tok)
+            own += ["sh=" + sh, "len=" + str(min(len(n), 8))]
+            ctx.append("sh=" + sh)
+        if "clitic" in g:
+            for r in readings[1:]:
+                own.append("st=" + r)
+            own.append("ls=" + stem)
+            own.append("al=" + str(any(r.startswith("ال") for r in readings)))
+            ctx.append("ls=" + stem)
+        if "ngram" in g and len(stem) > 3:
+            padded = "<" + stem + ">"
+            own += ["c3=" + padded[i:i + 3] for i in range(len(padded) - 2)]
+        if "gaz" in g:
+            gz = self.gaz
+            for i, r in enumerate(readings):
+                tag = "" if i == 0 else "~"  # "~": matched only after removing clitics
+                for name, table in (("LOC", gz.loc1), ("GIV", gz.given), ("SUR", gz.surname)):
+                    if r in table:
+                        f = f"g{tag}={name}"
+                        if f not in own:
+                            own.append(f)
+                            ctx.append(f)
+        if "trigger" in g:
+            for name, table in (("ORG", ORG_HEADS), ("PER", PERS_TITLES), ("LOC", LOC_HEADS)):
+                if any(r in table for r in readings):
+                    own.append("t=" + name)
+                    ctx.append("t=" + name)
+        ctx_by_off = {o: [f"{o}{f}" for f in ctx] for o in range(-self.window, self.window + 1) if o}
+        if len(self._cache) > 300_000:  # bounded memory on long runs over new text
+            self._cache.clear()
+        out = (own, readings, ctx_by_off)
+        self._cache[tok] = out
+        return out
+
+    def _multi_loc(self, readings: list[list[str]]) -> list[str | None]:
+        """B/I marks of the longest multi-token place names (first token may carry clitics)."""
+        marks: list[str | None] = [None] * len(readings)
+        multi = self.gaz.loc_multi
+        i = 0
+        while i < len(readings):
+            best = 0
+            for first in readings[i]:
+                for cand in multi.get(first, ()):
+                    k = len(cand)
+                    if k > best and i + k <= len(readings) and all(
+                            cand[j] == readings[i + j][0] for j in range(1, k)):
+                        best = k
+            if best:
+                marks[i] = "B"
+                for j in range(1, best):
+                    marks[i + j] = "I"
+                i += best
+            else:
+                i += 1
+        return marks
+
+    def sentence(self, tokens: list[str]) -> list[list[str]]:
+        """One feature list per token."""
+        info = [self._token(t) for t in tokens]
+        n = len(tokens)
+        feats: list[list[str]] = []
+        mg = self._multi_loc([x[1] for x in info]) if "gaz" in self.groups else [None] * n
+        for i, (own, _, _) in enumerate(info):
+            f = list(own)
+            for o in range(-self.window, self.window + 1):
+                if o == 0:
+                    continue
+                j = i + o
+                if 0 <= j < n:
+                    f.extend(info[j][2][o])
+                else:
+                    f.append(f"{o}BOS" if j < 0 else f"{o}EOS")
+            if mg[i]:
+                f.append("mg=" + mg[i])
+                if i + 1 < n and mg[i + 1] == "I":
+                    f.append("mg+1=I")
+            if "word" in self.groups and self.window:
+                if i > 0:
+                    f.append("bg-=" + info[i - 1][0][2][2:] + "|" + own[2][2:])
+                if i + 1 < n:
+                    f.append("bg+=" + own[2][2:] + "|" + info[i + 1][0][2][2:])
+            feats.append(f)
+        return feats
