@@ -3,7 +3,7 @@
 # PostgreSQL and Chromium come from Debian's packages, started on loopback and stopped after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RASD_EXTRAS="${RASD_EXTRAS:-dev,postgres,accurate,browser}" scripts/setup.sh
+RASD_EXTRAS="${RASD_EXTRAS:-dev,postgres,accurate,browser,ray}" scripts/setup.sh
 if [ -x scripts/install_browser.sh ] && [ "${RASD_SKIP_BROWSER:-0}" != 1 ]; then
   scripts/install_browser.sh
 fi

@@ -73,3 +73,10 @@ def test_parallel_workers_give_the_same_articles_in_order():
     arts = [Article.create(f"قال ناشطون إن القصف استهدف البلدة رقم {i}.") for i in range(5)]
     serial = list(Pipeline().pipe(arts))
     assert list(pipe_parallel(arts, workers=2, chunk_size=2)) == serial
+
+
+def test_ray_maps_the_same_partition_function_as_local_workers():
+    pytest.importorskip("ray", reason="Ray is an optional extra: pip install 'rasd[ray]'")
+    from rasd.parallel import ray_map
+    arts = [Article.create(f"أفاد مصدر أن الطريق رقم {i} أغلق.") for i in range(4)]
+    assert list(ray_map(arts, partition_size=3)) == list(Pipeline().pipe(arts))
