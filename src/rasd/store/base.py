@@ -64,6 +64,51 @@ class Store(abc.ABC):
     def stories(self) -> list[dict]:
         """Every stored story (contract Story dicts), oldest first."""
 
+    # Filtered reads (both SQL backends get them from ``search.SQLQueries``). Filters, all
+    # optional strings: q (full text, Arabic-normalized, clitic-insensitive), date_from,
+    # date_to (inclusive ISO dates), country (ISO alpha-2), admin1, place (English name),
+    # actor (kb_id), event_type (PLOVER), outlet, story (story id).
+
+    def article_ids(self, limit: Optional[int] = None, offset: int = 0, **filters) -> list[str]:
+        """Ids of matching articles, oldest first."""
+        raise NotImplementedError
+
+    def count_articles(self, **filters) -> int:
+        raise NotImplementedError
+
+    def article_summaries(self, limit: Optional[int] = None, offset: int = 0, **filters) -> list[dict]:
+        """Metadata, preview and counts of matching articles."""
+        raise NotImplementedError
+
+    def events(self, limit: Optional[int] = None, offset: int = 0, **filters) -> list[dict]:
+        """Matching events: contract Event plus id, article, outlet, published, title."""
+        raise NotImplementedError
+
+    def count_events(self, **filters) -> int:
+        raise NotImplementedError
+
+    def quotes(self, speaker: Optional[str] = None, limit: Optional[int] = None, offset: int = 0,
+               **filters) -> list[dict]:
+        raise NotImplementedError
+
+    def entities(self, label: Optional[str] = None, **filters) -> list[dict]:
+        """Entities aggregated by kb_id."""
+        raise NotImplementedError
+
+    def places(self, **filters) -> list[dict]:
+        """Places aggregated by geonameid / name."""
+        raise NotImplementedError
+
+    def story(self, story_id: str) -> Optional[dict]:
+        raise NotImplementedError
+
+    def find_stories(self, limit: Optional[int] = None, offset: int = 0, **filters) -> list[dict]:
+        raise NotImplementedError
+
+    def stories_of(self, article_id: str) -> list[str]:
+        """Ids of the stories an article belongs to."""
+        raise NotImplementedError
+
     @abc.abstractmethod
     def close(self) -> None: ...
 

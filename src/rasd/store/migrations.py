@@ -87,3 +87,30 @@ CREATE TABLE story_articles (
 );
 CREATE INDEX story_articles_article ON story_articles(article_id);
 """)
+
+# 3: full-text search over normalized text (SQLite FTS5 / PostgreSQL tsvector) and the event
+# columns the place filters need. Existing rows are backfilled from their JSON records here;
+# the search index is filled by the backend after migrating (normalization lives in Python).
+_EVENT_COLUMNS = """
+ALTER TABLE events ADD COLUMN admin1 TEXT;
+ALTER TABLE events ADD COLUMN place_name TEXT;
+CREATE INDEX events_country ON events(country);
+CREATE INDEX events_date ON events(event_date);
+CREATE INDEX events_actor1 ON events(actor1_kb_id);
+CREATE INDEX events_actor2 ON events(actor2_kb_id);
+CREATE INDEX places_country ON places(country);
+CREATE INDEX quotes_speaker ON quotes(speaker_kb_id);
+"""
+register(3, "search index, event place columns", sqlite=_EVENT_COLUMNS + """
+UPDATE events SET admin1 = json_extract(record, '$.place.admin1'),
+                  place_name = json_extract(record, '$.place.name_en');
+CREATE VIRTUAL TABLE articles_fts USING fts5(article_id UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 0');
+""", postgres=_EVENT_COLUMNS + """
+UPDATE events SET admin1 = CAST(record AS JSONB) #>> '{place,admin1}',
+                  place_name = CAST(record AS JSONB) #>> '{place,name_en}';
+CREATE TABLE article_search (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    doc TSVECTOR NOT NULL
+);
+CREATE INDEX article_search_doc ON article_search USING GIN (doc);
+""")

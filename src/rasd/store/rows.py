@@ -11,7 +11,8 @@ LAYER_COLUMNS = {
     "places": ("name_en", "country", "admin1", "lat", "lon"),
     "dates": ("value", "precision"),
     "quotes": ("speaker_kb_id", "incitement"),
-    "events": ("type", "status", "event_date", "country", "actor1_kb_id", "actor2_kb_id", "fatalities"),
+    "events": ("type", "status", "event_date", "country", "actor1_kb_id", "actor2_kb_id", "fatalities",
+               "admin1", "place_name"),
 }
 
 
@@ -33,7 +34,8 @@ def layer_values(name: str, rec: dict) -> tuple:
         place, date = rec.get("place") or {}, rec.get("date") or {}
         a1, a2 = rec.get("actor1") or {}, rec.get("actor2") or {}
         return (rec["type"], rec["status"], date.get("value"), place.get("country"),
-                a1.get("kb_id"), a2.get("kb_id"), rec.get("fatalities"))
+                a1.get("kb_id"), a2.get("kb_id"), rec.get("fatalities"), place.get("admin1"),
+                place.get("name_en"))
     return tuple(rec.get(c) for c in LAYER_COLUMNS[name])
 
 
@@ -46,3 +48,22 @@ def layer_rows(article: Article):
             span = rec.get("evidence") if name == "events" else rec
             rows.append((article.id, i, span["start"], span["end"], *layer_values(name, rec), dumps(rec)))
         yield name, ("article_id", "idx", "start_offset", "end_offset", *cols, "record"), rows
+
+
+def search_body(article: Article) -> str:
+    """The text the full-text index holds: every normalized word of title and text, plus its
+    readings without clitics (و، ب، ال ...), so "غزة" finds "وبغزة"."""
+    from ..text import norm, stems, tokenize
+
+    words = []
+    for tok in tokenize(norm(f"{article.title or ''} {article.text}")):
+        if tok.is_word:
+            words.extend(s for _, s in stems(tok.text))
+    return " ".join(words)
+
+
+def search_terms(query: str) -> list[str]:
+    """Normalized words of a search query (each must occur, in any clitic form)."""
+    from ..text import norm, tokenize
+
+    return [t.text for t in tokenize(norm(query)) if t.is_word]

@@ -9,14 +9,15 @@ from typing import Iterator, Optional
 from ..model import LAYERS, Article, ItemError
 from .base import Store
 from .migrations import MIGRATIONS
-from .rows import content_hash, dumps, layer_rows
+from .rows import content_hash, dumps, layer_rows, search_body
+from .search import SQLQueries
 
 
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-class SQLiteStore(Store):
+class SQLiteStore(SQLQueries, Store):
     """A SQLite file (or ``:memory:``)."""
 
     dialect = "sqlite"
@@ -41,7 +42,24 @@ class SQLiteStore(Store):
                         c.execute(stmt)
                     c.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (m.version, m.name, _now()))
                 current = m.version
+        self._index_missing()
         return current
+
+    def _index_missing(self) -> None:
+        """Put articles stored before the search index existed into it."""
+        missing = self.conn.execute("SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM articles_fts)")
+        for (aid,) in missing.fetchall():
+            art = self.get(aid)
+            with self.conn as c:
+                c.execute("INSERT INTO articles_fts (article_id, body) VALUES (?, ?)", (aid, search_body(art)))
+
+    def _rows(self, sql: str, params=()) -> list[tuple]:
+        return self.conn.execute(sql, tuple(params)).fetchall()
+
+    def _fts_clause(self, column: str, terms: list[str]) -> tuple[str, list]:
+        # Each term quoted: FTS5 syntax characters in user input stay literal.
+        match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+        return f"{column} IN (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)", [match]
 
     def has(self, article_id: str, chash: str) -> bool:
         row = self.conn.execute("SELECT 1 FROM articles WHERE id = ? AND content_hash = ?",
@@ -54,6 +72,8 @@ class SQLiteStore(Store):
             return False
         with self.conn as c:
             c.execute("DELETE FROM articles WHERE id = ?", (article.id,))
+            c.execute("DELETE FROM articles_fts WHERE article_id = ?", (article.id,))
+            c.execute("INSERT INTO articles_fts (article_id, body) VALUES (?, ?)", (article.id, search_body(article)))
             c.execute("INSERT INTO articles (id, content_hash, title, outlet, url, published, text, source, "
                       "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                       (article.id, chash, article.title, article.outlet, article.url, article.published,
@@ -85,6 +105,9 @@ class SQLiteStore(Store):
         return self._article(row) if row else None
 
     def articles(self, **filters) -> Iterator[Article]:
+        if filters:
+            yield from self.iter_filtered(**filters)
+            return
         rows = self.conn.execute(f"SELECT {self._COLS} FROM articles ORDER BY published IS NULL, published, id")
         for row in rows.fetchall():
             yield self._article(row)

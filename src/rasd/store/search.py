@@ -1,0 +1,275 @@
+"""Filtered reads shared by the SQL backends: articles, events, quotes, entities, places, stories.
+
+Both backends speak the same SQL here, written with ``?`` placeholders; a backend runs it
+through ``_rows(sql, params)`` (PostgreSQL swaps the placeholders) and supplies only the
+full-text clause (``_fts_clause``), which differs: FTS5 ``MATCH`` against SQLite's
+``articles_fts``, ``@@ plainto_tsquery`` against PostgreSQL's ``article_search``.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from typing import Any, Iterator, Optional
+
+from .rows import search_terms
+
+# Filters every listing understands; values are strings (ISO dates for the date range).
+FILTERS = ("q", "date_from", "date_to", "country", "admin1", "place", "actor", "event_type",
+           "outlet", "story")
+
+
+class FilterError(ValueError):
+    """A filter value that cannot be used (bad date, unknown filter)."""
+
+
+def check_filters(filters: dict) -> dict:
+    """Drop empty filters, refuse unknown ones and malformed dates."""
+    out = {}
+    for k, v in filters.items():
+        if v is None or v == "":
+            continue
+        if k not in FILTERS:
+            raise FilterError(f"unknown filter {k!r}; filters are {', '.join(FILTERS)}")
+        if k in ("date_from", "date_to"):
+            _check_date(k, v)
+        out[k] = str(v)
+    return out
+
+
+def _check_date(name: str, v: str) -> None:
+    import datetime as dt
+
+    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
+        try:
+            dt.datetime.strptime(v, fmt)
+            return
+        except ValueError:
+            pass
+    raise FilterError(f"{name} must be a date YYYY-MM-DD (or YYYY-MM, YYYY), got {v!r}")
+
+
+def _date_upper(v: str) -> str:
+    """Make an inclusive upper bound cover a whole month/year given as YYYY-MM / YYYY."""
+    return v + "-99" if len(v) < 10 else v
+
+
+class SQLQueries:
+    """Mixin for SQL stores; needs ``_rows`` and ``_fts_clause``."""
+
+    def _rows(self, sql: str, params: tuple | list = ()) -> list[tuple]:
+        raise NotImplementedError
+
+    def _fts_clause(self, column: str, terms: list[str]) -> tuple[str, list]:
+        raise NotImplementedError
+
+    # -- where clauses --------------------------------------------------------------------
+
+    def _article_where(self, f: dict) -> tuple[str, list]:
+        """WHERE over ``articles a`` for the filters in ``f``."""
+        cl: list[str] = []
+        ps: list[Any] = []
+        if "outlet" in f:
+            cl.append("a.outlet = ?"); ps.append(f["outlet"])
+        if "date_from" in f:
+            cl.append("a.published >= ?"); ps.append(f["date_from"])
+        if "date_to" in f:
+            cl.append("a.published <= ?"); ps.append(_date_upper(f["date_to"]))
+        for key, col in (("country", "country"), ("admin1", "admin1")):
+            if key in f:
+                cl.append(f"(EXISTS (SELECT 1 FROM places p WHERE p.article_id = a.id AND p.{col} = ?) "
+                          f"OR EXISTS (SELECT 1 FROM events e2 WHERE e2.article_id = a.id AND e2.{col} = ?))")
+                ps += [f[key], f[key]]
+        if "place" in f:
+            cl.append("EXISTS (SELECT 1 FROM places p WHERE p.article_id = a.id AND LOWER(p.name_en) = LOWER(?))")
+            ps.append(f["place"])
+        if "actor" in f:
+            cl.append("(EXISTS (SELECT 1 FROM entities en2 WHERE en2.article_id = a.id AND en2.kb_id = ?) "
+                      "OR EXISTS (SELECT 1 FROM events e2 WHERE e2.article_id = a.id "
+                      "AND (e2.actor1_kb_id = ? OR e2.actor2_kb_id = ?)) "
+                      "OR EXISTS (SELECT 1 FROM quotes q2 WHERE q2.article_id = a.id AND q2.speaker_kb_id = ?))")
+            ps += [f["actor"]] * 4
+        if "event_type" in f:
+            cl.append("EXISTS (SELECT 1 FROM events e2 WHERE e2.article_id = a.id AND e2.type = ?)")
+            ps.append(f["event_type"].upper())
+        if "story" in f:
+            cl.append("EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id AND sa.story_id = ?)")
+            ps.append(f["story"])
+        if "q" in f:
+            terms = search_terms(f["q"])
+            if not terms:
+                cl.append("1 = 0")
+            else:
+                sql, p = self._fts_clause("a.id", terms)
+                cl.append(sql); ps += p
+        return (" WHERE " + " AND ".join(cl)) if cl else "", ps
+
+    def _event_where(self, f: dict) -> tuple[str, list]:
+        """WHERE over ``events e JOIN articles a`` (event place/date/actors, article outlet/story/q)."""
+        cl: list[str] = []
+        ps: list[Any] = []
+        if "date_from" in f:
+            cl.append("COALESCE(e.event_date, a.published) >= ?"); ps.append(f["date_from"])
+        if "date_to" in f:
+            cl.append("COALESCE(e.event_date, a.published) <= ?"); ps.append(_date_upper(f["date_to"]))
+        for key in ("country", "admin1"):
+            if key in f:
+                cl.append(f"e.{key} = ?"); ps.append(f[key])
+        if "place" in f:
+            cl.append("LOWER(e.place_name) = LOWER(?)"); ps.append(f["place"])
+        if "actor" in f:
+            cl.append("(e.actor1_kb_id = ? OR e.actor2_kb_id = ?)"); ps += [f["actor"]] * 2
+        if "event_type" in f:
+            cl.append("e.type = ?"); ps.append(f["event_type"].upper())
+        rest = {k: v for k, v in f.items() if k in ("outlet", "story", "q")}
+        where, p = self._article_where(rest)
+        if where:
+            cl.append(where[len(" WHERE "):]); ps += p
+        return (" WHERE " + " AND ".join(cl)) if cl else "", ps
+
+    @staticmethod
+    def _page(limit: Optional[int], offset: int) -> str:
+        if limit is None:
+            return f" OFFSET {int(offset)}" if offset else ""
+        return f" LIMIT {int(limit)} OFFSET {int(offset)}"
+
+    # -- articles -------------------------------------------------------------------------
+
+    _ORDER = " ORDER BY a.published IS NULL, a.published, a.id"
+
+    def article_ids(self, limit: Optional[int] = None, offset: int = 0, **filters) -> list[str]:
+        """Ids of the articles matching ``filters``, oldest first."""
+        where, ps = self._article_where(check_filters(filters))
+        return [r[0] for r in self._rows("SELECT a.id FROM articles a" + where + self._ORDER
+                                         + self._page(limit, offset), ps)]
+
+    def count_articles(self, **filters) -> int:
+        where, ps = self._article_where(check_filters(filters))
+        return self._rows("SELECT COUNT(*) FROM articles a" + where, ps)[0][0]
+
+    def article_summaries(self, limit: Optional[int] = None, offset: int = 0, **filters) -> list[dict]:
+        """Metadata, a text preview and layer counts of matching articles (no layers)."""
+        where, ps = self._article_where(check_filters(filters))
+        rows = self._rows("SELECT a.id, a.title, a.outlet, a.url, a.published, SUBSTR(a.text, 1, 240), "
+                          "(SELECT COUNT(*) FROM events e WHERE e.article_id = a.id), "
+                          "(SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) "
+                          "FROM articles a" + where + self._ORDER + self._page(limit, offset), ps)
+        return [{"id": r[0], "title": r[1], "outlet": r[2], "url": r[3], "published": r[4],
+                 "preview": r[5], "n_events": r[6], "n_quotes": r[7]} for r in rows]
+
+    # -- events and quotes ----------------------------------------------------------------
+
+    _EVENT_FROM = " FROM events e JOIN articles a ON a.id = e.article_id"
+
+    def events(self, limit: Optional[int] = None, offset: int = 0, **filters) -> list[dict]:
+        """Events (contract Event + id, article, outlet, published, title), by date."""
+        where, ps = self._event_where(check_filters(filters))
+        rows = self._rows("SELECT e.article_id, e.idx, e.record, a.outlet, a.published, a.title" + self._EVENT_FROM
+                          + where + " ORDER BY COALESCE(e.event_date, a.published) IS NULL, "
+                          "COALESCE(e.event_date, a.published), e.article_id, e.idx" + self._page(limit, offset), ps)
+        return [{"id": f"{r[0]}:{r[1]}", "article": r[0], "outlet": r[3], "published": r[4], "title": r[5],
+                 **json.loads(r[2])} for r in rows]
+
+    def count_events(self, **filters) -> int:
+        where, ps = self._event_where(check_filters(filters))
+        return self._rows("SELECT COUNT(*)" + self._EVENT_FROM + where, ps)[0][0]
+
+    def quotes(self, speaker: Optional[str] = None, limit: Optional[int] = None, offset: int = 0,
+               **filters) -> list[dict]:
+        """Quotes (contract Quote + article, outlet, published) of matching articles."""
+        where, ps = self._article_where(check_filters(filters))
+        if speaker:
+            where = (where + " AND " if where else " WHERE ") + "q.speaker_kb_id = ?"
+            ps = ps + [speaker]
+        rows = self._rows("SELECT q.article_id, q.idx, q.record, a.outlet, a.published FROM quotes q "
+                          "JOIN articles a ON a.id = q.article_id" + where
+                          + " ORDER BY a.published IS NULL, a.published, q.article_id, q.idx"
+                          + self._page(limit, offset), ps)
+        return [{"id": f"{r[0]}:{r[1]}", "article": r[0], "outlet": r[3], "published": r[4],
+                 **json.loads(r[2])} for r in rows]
+
+    # -- entities and places (aggregated) -------------------------------------------------
+
+    def entities(self, label: Optional[str] = None, **filters) -> list[dict]:
+        """Entities grouped by kb_id (unlinked ones by label and spelling), most mentioned first."""
+        where, ps = self._article_where(check_filters(filters))
+        if label:
+            where = (where + " AND " if where else " WHERE ") + "en.label = ?"
+            ps = ps + [label.upper()]
+        rows = self._rows("SELECT en.article_id, en.record, a.published FROM entities en "
+                          "JOIN articles a ON a.id = en.article_id" + where, ps)
+        groups: dict[str, dict] = {}
+        names: dict[str, Counter] = defaultdict(Counter)
+        for aid, rec, pub in rows:
+            r = json.loads(rec)
+            key = r.get("kb_id") or f"{r['label']}:{r['text']}"
+            g = groups.setdefault(key, {"id": key, "kb_id": r.get("kb_id"), "name_en": r.get("name_en"),
+                                        "label": r["label"], "mentions": 0, "articles": set(),
+                                        "first_seen": pub, "last_seen": pub})
+            g["mentions"] += 1
+            g["articles"].add(aid)
+            g["name_en"] = g["name_en"] or r.get("name_en")
+            names[key][r["text"]] += 1
+            if pub and (g["first_seen"] is None or pub < g["first_seen"]):
+                g["first_seen"] = pub
+            if pub and (g["last_seen"] is None or pub > g["last_seen"]):
+                g["last_seen"] = pub
+        out = []
+        for key, g in groups.items():
+            g["names"] = [n for n, _ in names[key].most_common()]
+            g["articles"] = len(g["articles"])
+            out.append(g)
+        out.sort(key=lambda g: (-g["mentions"], g["id"]))
+        return out
+
+    def places(self, **filters) -> list[dict]:
+        """Geocoded places grouped by geonameid (else name and country), most mentioned first."""
+        where, ps = self._article_where(check_filters(filters))
+        rows = self._rows("SELECT p.article_id, p.record FROM places p JOIN articles a ON a.id = p.article_id"
+                          + where, ps)
+        groups: dict[str, dict] = {}
+        for aid, rec in rows:
+            r = json.loads(rec)
+            key = str(r.get("geonameid") or f"{r.get('name_en') or r['text']}|{r.get('country')}")
+            g = groups.setdefault(key, {"id": key, "name_en": r.get("name_en"), "names": Counter(),
+                                        "country": r.get("country"), "admin1": r.get("admin1"),
+                                        "lat": r.get("lat"), "lon": r.get("lon"), "geonameid": r.get("geonameid"),
+                                        "precision": r.get("precision"), "mentions": 0, "articles": set()})
+            g["mentions"] += 1
+            g["articles"].add(aid)
+            g["names"][r["text"]] += 1
+        out = []
+        for g in groups.values():
+            g["names"] = [n for n, _ in g["names"].most_common()]
+            g["articles"] = sorted(g["articles"])
+            out.append(g)
+        out.sort(key=lambda g: (-g["mentions"], g["id"]))
+        return out
+
+    # -- stories --------------------------------------------------------------------------
+
+    def story(self, story_id: str) -> Optional[dict]:
+        rows = self._rows("SELECT record FROM stories WHERE id = ?", (story_id,))
+        return json.loads(rows[0][0]) if rows else None
+
+    def find_stories(self, limit: Optional[int] = None, offset: int = 0, **filters) -> list[dict]:
+        """Stories with at least one article matching ``filters`` (all when none), oldest first."""
+        f = check_filters(filters)
+        sql = "SELECT s.record FROM stories s"
+        ps: list = []
+        if f:
+            where, ps = self._article_where(f)
+            sql += (" WHERE EXISTS (SELECT 1 FROM story_articles sa2 JOIN articles a ON a.id = sa2.article_id"
+                    + where + (" AND " if where else " WHERE ") + "sa2.story_id = s.id)")
+        sql += " ORDER BY s.first_published IS NULL, s.first_published, s.id" + self._page(limit, offset)
+        return [json.loads(r[0]) for r in self._rows(sql, ps)]
+
+    def stories_of(self, article_id: str) -> list[str]:
+        return [r[0] for r in self._rows("SELECT story_id FROM story_articles WHERE article_id = ? "
+                                         "ORDER BY story_id", (article_id,))]
+
+    def iter_filtered(self, **filters) -> Iterator:
+        """Full Articles matching ``filters`` (used by ``articles(**filters)``)."""
+        for aid in self.article_ids(**filters):
+            art = self.get(aid)  # type: ignore[attr-defined]
+            if art is not None:
+                yield art
