@@ -1,0 +1,172 @@
+"""Exports of a store: stories (JSON), ACLED CSV, PLOVER JSONL, GeoJSON.
+
+``export(store, fmt, out)`` writes one format to a text stream; the row builders are public
+so the API can reuse them. Arabic stays UTF-8 (``ensure_ascii=False``).
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from typing import IO, Iterator, Optional
+
+from ..model import Article, Event
+
+ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+                 "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+                 "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
+                 "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
+                 "fatalities", "tags", "timestamp")
+
+# ACLED's disorder type follows from its event type.
+_DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Political violence",
+             "Violence against civilians": "Political violence", "Riots": "Political violence; Demonstrations",
+             "Protests": "Demonstrations", "Strategic developments": "Strategic developments"}
+# ACLED's regions for the countries this monitor reads about most; others are left empty.
+_REGION = {c: "Middle East" for c in ("SY", "IQ", "LB", "JO", "PS", "IL", "YE", "SA", "AE", "KW", "QA", "BH",
+                                      "OM", "IR", "TR")}
+_REGION.update({c: "Northern Africa" for c in ("EG", "LY", "TN", "DZ", "MA", "SD")})
+# ACLED's spelling where ISO's official name differs.
+_COUNTRY_NAMES = {"SY": "Syria", "IR": "Iran", "PS": "Palestine", "RU": "Russia", "KR": "South Korea",
+                  "TR": "Turkey", "LY": "Libya", "YE": "Yemen"}
+FORMATS = ("stories", "acled-csv", "plover-jsonl", "geojson")
+
+
+def _dumps(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
+
+def _country(code: Optional[str]) -> tuple[str, str, str]:
+    """(numeric iso, name, alpha-3) for an alpha-2 code; empty strings when unknown."""
+    if not code:
+        return "", "", ""
+    import pycountry
+
+    c = pycountry.countries.get(alpha_2=code.upper())
+    if c is None:
+        return "", code, ""
+    name = _COUNTRY_NAMES.get(c.alpha_2) or getattr(c, "common_name", None) or c.name
+    return str(int(c.numeric)), name, c.alpha_3
+
+
+def _event_date(ev: Event, art: Article) -> tuple[str, int]:
+    """(YYYY-MM-DD, ACLED time_precision): 1 day, 2 week / from the publication date, 3 month or coarser."""
+    if ev.date is not None:
+        v = ev.date.value
+        if len(v) == 10:
+            return v, 2 if ev.date.precision == "week" else 1
+        return (v + "-01" if len(v) == 7 else v + "-01-01"), 3
+    if art.published:
+        return art.published, 2
+    return "", 3
+
+
+def _actor_name(actor) -> str:
+    return "" if actor is None else (actor.name_en or actor.text)
+
+
+def acled_rows(articles) -> Iterator[dict]:
+    """One ACLED-shaped row per event (events without ACLED categories keep their PLOVER type in tags)."""
+    for art in articles:
+        for i, ev in enumerate(art.events):
+            date, precision = _event_date(ev, art)
+            iso, country, alpha3 = _country(ev.place.country if ev.place else None)
+            acled_type = ev.acled.event_type if ev.acled else ""
+            pl = ev.place
+            tags = [f"plover={ev.type}", f"status={ev.status}"] + ([f"mode={ev.mode}"] if ev.mode else [])
+            yield {
+                "event_id_cnty": f"{alpha3 or 'XXX'}-{art.id}-{i}",
+                "event_date": date, "year": date[:4], "time_precision": precision,
+                "disorder_type": _DISORDER.get(acled_type, ""), "event_type": acled_type,
+                "sub_event_type": ev.acled.sub_event_type if ev.acled else "",
+                "actor1": _actor_name(ev.actor1), "assoc_actor_1": "", "inter1": "",
+                "actor2": _actor_name(ev.actor2), "assoc_actor_2": "", "inter2": "", "interaction": "",
+                "civilian_targeting": "Civilian targeting" if acled_type == "Violence against civilians" else "",
+                "iso": iso, "region": _REGION.get(pl.country, "") if pl and pl.country else "",
+                "country": country, "admin1": (pl.admin1 or "") if pl else "", "admin2": "", "admin3": "",
+                "location": (pl.name_en or pl.text) if pl else "",
+                "latitude": "" if not pl or pl.lat is None else pl.lat,
+                "longitude": "" if not pl or pl.lon is None else pl.lon,
+                "geo_precision": pl.precision if pl else "",
+                "source": art.outlet or "", "source_scale": "",
+                "notes": art.text[ev.evidence.start:ev.evidence.end].strip(),
+                "fatalities": ev.fatalities or 0, "tags": "; ".join(tags),
+                "timestamp": _timestamp(art.published),
+            }
+
+
+def _timestamp(published: Optional[str]) -> str:
+    """Unix time of the publication date (ACLED's timestamp is when a row was last changed)."""
+    if not published:
+        return ""
+    d = dt.datetime.strptime(published[:10], "%Y-%m-%d").replace(tzinfo=dt.timezone.utc)
+    return str(int(d.timestamp()))
+
+
+def plover_rows(articles) -> Iterator[dict]:
+    """One PLOVER event record per event: PLOVER's field names, plus rasd's status and evidence."""
+    for art in articles:
+        for i, ev in enumerate(art.events):
+            pl = ev.place
+            yield {
+                "id": f"{art.id}-{i}", "date": ev.date.value if ev.date else art.published,
+                "event": ev.type, "mode": ev.mode or "", "context": [],
+                "source": _actor_name(ev.actor1), "source_actor": ev.actor1.text if ev.actor1 else "",
+                "source_kb_id": ev.actor1.kb_id if ev.actor1 else None,
+                "target": _actor_name(ev.actor2), "target_actor": ev.actor2.text if ev.actor2 else "",
+                "target_kb_id": ev.actor2.kb_id if ev.actor2 else None,
+                "country": pl.country if pl else None, "admin1": pl.admin1 if pl else None,
+                "geoname": pl.name_en if pl else None, "geonameid": pl.geonameid if pl else None,
+                "lat": pl.lat if pl else None, "long": pl.lon if pl else None,
+                "status": ev.status, "fatalities": ev.fatalities,
+                "text": art.text[ev.evidence.start:ev.evidence.end].strip(),
+                "article_id": art.id, "outlet": art.outlet, "url": art.url, "published": art.published,
+            }
+
+
+def geojson(articles) -> dict:
+    """A FeatureCollection: one Point per located event (kind=event) and per place mention (kind=place)."""
+    feats = []
+    for art in articles:
+        for i, ev in enumerate(art.events):
+            pl = ev.place
+            if pl is None or pl.lat is None or pl.lon is None:
+                continue
+            feats.append(_point([pl.lon, pl.lat], {
+                "kind": "event", "id": f"{art.id}:{i}", "article": art.id, "outlet": art.outlet,
+                "event_type": ev.type, "mode": ev.mode, "status": ev.status,
+                "acled_event_type": ev.acled.event_type if ev.acled else None,
+                "date": ev.date.value if ev.date else art.published, "fatalities": ev.fatalities,
+                "actor1": _actor_name(ev.actor1) or None, "actor2": _actor_name(ev.actor2) or None,
+                "place": pl.name_en or pl.text, "country": pl.country, "admin1": pl.admin1,
+                "geo_precision": pl.precision,
+                "evidence": art.text[ev.evidence.start:ev.evidence.end].strip()}))
+        for i, pl in enumerate(art.places):
+            if pl.lat is None or pl.lon is None:
+                continue
+            feats.append(_point([pl.lon, pl.lat], {
+                "kind": "place", "id": f"{art.id}:p{i}", "article": art.id, "text": pl.text,
+                "name_en": pl.name_en, "country": pl.country, "admin1": pl.admin1,
+                "geonameid": pl.geonameid, "precision": pl.precision, "published": art.published}))
+    return {"type": "FeatureCollection", "features": feats}
+
+
+def _point(coords, props) -> dict:
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": coords}, "properties": props}
+
+
+def export(store, fmt: str, out: IO[str]) -> None:
+    """Write ``store`` to ``out`` in format ``fmt`` (one of :data:`FORMATS`)."""
+    if fmt == "stories":
+        out.write(_dumps({"stories": store.stories()}) + "\n")
+    elif fmt == "acled-csv":
+        w = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+        w.writeheader()
+        w.writerows(acled_rows(store.articles()))
+    elif fmt == "plover-jsonl":
+        for row in plover_rows(store.articles()):
+            out.write(_dumps(row) + "\n")
+    elif fmt == "geojson":
+        out.write(_dumps(geojson(store.articles())) + "\n")
+    else:
+        raise ValueError(f"unknown export format {fmt!r}; formats are {FORMATS}")
