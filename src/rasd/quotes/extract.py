@@ -1,0 +1,440 @@
+"""Quote extraction: direct and indirect speech, cue verbs, speakers with coreference, via.
+
+One left-to-right pass over the sentences. Every cue verb names a speaker (the noun phrase
+after it, Arabic being verb-first; else the sentence's topic before it; else the speaker
+carried from earlier), and then takes the quote it introduces: the quoted span that follows
+it, or the clause after its complementizer (إن/أن/بأن). Quoted spans that no cue claimed
+are kept when they look like speech (four words or more), attributed to the sentence's
+last cue. Named speakers are remembered so that "المهاجر" or "المتحدث" later resolve to
+"أبو الحسن المهاجر" (the speaker record then points at that first full mention).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..model import Article, Entity, Quote, Speaker
+from ..text import normalize, split_sentences, tokenize
+from . import lexicon as L
+from .incite import is_incitement
+from .marks import Quoted, quoted_spans
+
+_PUNCT_STOP = set(".,،:;؛!?؟()[]{}«»“”\"'-–—/")
+_CLAUSE_BREAKERS = {"فيما", "بينما", "حيث", "كما", "وسط", "وذهب", "ووفق", "وفق"}
+_FUNCTION = {"فيما", "وفيما", "كما", "ثم", "وقد", "قد", "لقد", "بينما", "حيث", "اذ", "وهو", "وهي",
+             "فقد", "وكان", "كان", "والتي", "التي", "الذي", "والذي"}
+_BLOCKERS = {"الا", "لكن", "رغم", "لان", "كي", "لكي", "ولكن"}
+_NAME_HEADS = {"تنظيم", "حمله", "اسم", "معركه", "عمليه", "كتيبه", "ولايه", "ولايات", "جماعه",
+               "مجموعه", "قوات", "حركه", "جبهه", "لواء", "فصيل", "غرفه", "صحيفه", "وكاله",
+               "قناه", "موقع", "مدينه", "بلده", "حي", "منظمه", "مرصد"}
+
+
+@dataclass
+class W:
+    """A token with its normalized spelling and the spelling without a و/ف conjunction."""
+
+    start: int
+    end: int
+    text: str
+    norm: str
+    bare: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+
+@dataclass
+class Named:
+    """A speaker met in the document, for later coreference."""
+
+    speaker: Speaker
+    tokens: tuple[str, ...]          # normalized name tokens (without ال-less variants)
+    title: Optional[str] = None      # normalized title head ("المتحدث")
+    anonymous: bool = False
+
+
+def _bare(n: str) -> str:
+    """Drop a leading conjunction و/ف when what is left is still a word."""
+    if len(n) > 3 and n[0] in "وف":
+        return n[1:]
+    return n
+
+
+def _words(text: str, start: int, end: int) -> list[W]:
+    out = []
+    for t in tokenize(text, start, end):
+        n = normalize(t.text).text
+        if not n:
+            continue
+        out.append(W(t.start, t.end, t.text, n, _bare(n)))
+    return out
+
+
+def _key(n: str) -> str:
+    """Article-insensitive key for coreference ("المهاجر" ~ "مهاجر")."""
+    return n[2:] if n.startswith("ال") and len(n) > 4 else n
+
+
+@dataclass
+class _State:
+    named: list[Named] = field(default_factory=list)
+    last: Optional[Speaker] = None
+    last_anon: Optional[Speaker] = None
+
+
+class QuoteExtractor:
+    """Extracts the quotes layer of one Article."""
+
+    def __init__(self, article: Article):
+        self.a = article
+        self.text = article.text
+        self.ents = sorted((e for e in article.entities if e.label in ("PER", "ORG", "NORP", "GPE")),
+                           key=lambda e: e.start)
+        self.quoted = quoted_spans(self.text)
+        self.state = _State()
+        self.not_quotes: set[tuple[int, int]] = set()  # quoted names used as speakers
+
+    # --- speakers -----------------------------------------------------------------------
+    def _entity_in(self, s: int, e: int) -> Optional[Entity]:
+        inside = [x for x in self.ents if x.start >= s and x.end <= e]
+        for lab in ("PER", "ORG", "NORP", "GPE"):
+            for x in inside:
+                if x.label == lab:
+                    return x
+        return None
+
+    def _speaker(self, s: int, e: int, ent: Optional[Entity] = None) -> Speaker:
+        if ent is not None:
+            return Speaker(ent.text, ent.name_en, ent.kb_id, ent.start, ent.end)
+        return Speaker(self.text[s:e], None, None, s, e)
+
+    def _lookup(self, toks: list[str], title: Optional[str]) -> Optional[Speaker]:
+        """A remembered speaker whose name ends with ``toks`` or whose title is ``title``."""
+        keys = tuple(_key(t) for t in toks)
+        for nm in reversed(self.state.named):
+            if nm.anonymous:
+                continue
+            name = tuple(_key(t) for t in nm.tokens)
+            if keys and len(keys) <= len(name) and name[-len(keys):] == keys:
+                return nm.speaker
+            if title and nm.title == title and not keys:
+                return nm.speaker
+        return None
+
+    def _np_after(self, ws: list[W], i: int) -> list[W]:
+        """The noun phrase right after the cue at ``ws[i]``: stops at punctuation and stop words."""
+        out: list[W] = []
+        anon = False
+        for w in ws[i + 1:i + 11]:
+            if out and out[0].norm in L.ANONYMOUS and w.norm in ("من", "في") and len(out) <= 3:
+                anon = True  # "عدد من المصادر", "مسؤولون في قوات ..."
+                out.append(w)
+                continue
+            if not w.is_word or w.norm in L.NP_STOP or w.bare in L.NP_STOP or len(w.norm) <= 1:
+                break
+            if w.text.startswith("لـ") or w.norm in ("ل", "لـ") or (w.norm.startswith("لل") and out):
+                break
+            if w.norm in L.CUES or w.bare in L.CUES:
+                break
+            if w.norm in ("فيها", "فيه", "فيهم"):
+                break
+            out.append(w)
+            if len(out) >= (10 if anon else 8):
+                break
+        while out and out[-1].norm in ("من", "في"):
+            out.pop()
+        return out
+
+    def _resolve(self, np: list[W], ws: list[W], after: int) -> Optional[Speaker]:
+        """Turn the noun phrase after a cue into a speaker, registering names for coreference."""
+        if not np:
+            return None
+        s, e = np[0].start, np[-1].end
+        ent = self._entity_in(s, e)
+        head = np[0].norm
+        if ent is not None:
+            sp = self._speaker(0, 0, ent)
+            self._register(sp, [w.norm for w in _words(self.text, ent.start, ent.end)],
+                           head if head in L.TITLES else None)
+            return sp
+        if head in L.ANONYMOUS:
+            if head.startswith("ال") and len(np) == 1 and self.state.last_anon is not None:
+                return self.state.last_anon
+            sp = self._speaker(s, e)
+            self.state.last_anon = sp
+            self.state.named.append(Named(sp, tuple(w.norm for w in np), None, True))
+            return sp
+        if head in L.TITLES:
+            k = 1
+            baism = False
+            while k < len(np) and np[k].norm in L.TITLE_LINKS:
+                baism = baism or np[k].norm == "باسم"
+                k += 2 if np[k].norm == "باسم" else 1
+            if k == 1 and k < len(np) and not head.startswith("ال"):
+                k += 1  # "مدير المرصد": the title's genitive complement
+                baism = True
+            while k < len(np) and (np[k].norm in L.TITLE_LINKS or
+                                   (baism and np[k].norm.startswith("ال") and k + 1 < len(np)
+                                    and np[k + 1].norm.startswith("ال")) or
+                                   (baism and np[k].norm.startswith("ال") and k + 1 == len(np))):
+                k += 1
+            rest = np[k:]
+            if not rest:
+                # The name may follow as an apposition in quotes: المتحدث ..., "أبو الحسن المهاجر"،
+                q = self._apposition(np[-1].end)
+                if q is not None:
+                    sp = self._speaker(q.start, q.end, self._entity_in(q.start, q.end))
+                    self._register(sp, [w.norm for w in _words(self.text, q.start, q.end)], head)
+                    return sp
+                found = self._lookup([], head)
+                return found or self._speaker(s, e)
+            sp = self._speaker(rest[0].start, rest[-1].end)
+            self._register(sp, [w.norm for w in rest], head)
+            return sp
+        for n in range(len(np), 0, -1):
+            found = self._lookup([w.norm for w in np[:n]], None)
+            if found is not None:
+                return found
+        sp = self._speaker(s, e)
+        self._register(sp, [w.norm for w in np], None)
+        return sp
+
+    def _quoted_subject(self, ws: list[W], i: int) -> list[W]:
+        """A short quoted name as the subject right after a cue: تحدث «المرصد السوري» عن أن."""
+        if i + 1 < len(ws) and ws[i + 1].text in "«“”\"'":
+            q = next((q for q in self.quoted if q.open_at == ws[i + 1].start), None)
+            if q is not None:
+                inner = [w for w in ws if q.start <= w.start and w.end <= q.end]
+                after = [w for w in ws if w.start > q.close_at][:1]
+                if 0 < len(inner) <= 5 and after and after[0].norm in ("عن", "ان", "بان", "انه"):
+                    self.not_quotes.add((q.start, q.end))
+                    return inner
+        return []
+
+    def _known(self, np: list[W]) -> bool:
+        """Whether a noun phrase names a speaker we can recognise (entity, title, source, name met)."""
+        if self._entity_in(np[0].start, np[-1].end) is not None:
+            return any(e.label in ("PER", "ORG") for e in self.ents
+                       if e.start >= np[0].start and e.end <= np[-1].end)
+        if np[0].norm in L.TITLES or np[0].norm in L.ANONYMOUS or np[0].norm in L.KUNYA:
+            return True
+        return any(self._lookup([w.norm for w in np[:n]], None) for n in range(len(np), 0, -1))
+
+    def _apposition(self, after: int) -> Optional[Quoted]:
+        """A short quoted name right after ``after`` (past a comma)."""
+        for q in self.quoted:
+            if q.open_at >= after and q.open_at - after <= 3 and self.text[after:q.open_at].strip(" ،,") == "":
+                n = len(_words(self.text, q.start, q.end))
+                if n <= 4 and (normalize(self.text[q.start:q.end]).text.split()[0] in L.KUNYA
+                               or self._entity_in(q.start, q.end)):
+                    self.not_quotes.add((q.start, q.end))
+                    return q
+        return None
+
+    def _register(self, sp: Speaker, toks: list[str], title: Optional[str]) -> None:
+        self.state.named.append(Named(sp, tuple(toks), title))
+
+    def _topic(self, ws: list[W], i: int) -> Optional[Speaker]:
+        """The subject before a verb: "أما X، ... فأوضح" or a short sentence-initial noun phrase."""
+        if ws and ws[0].norm == "اما":
+            np = []
+            for w in ws[1:i]:
+                if not w.is_word:
+                    break
+                np.append(w)
+            return self._resolve(np[:6], ws, 0) if np else None
+        words = [w for w in ws[:i] if w.norm not in _FUNCTION]
+        if 0 < len(words) <= 4 and all(w.is_word for w in words) and i <= 5:
+            return self._resolve(words, ws, 0)
+        return None
+
+    # --- via ----------------------------------------------------------------------------
+    def _via(self, ws: list[W], lo: int, hi: int) -> Optional[str]:
+        """The outlet or monitor named between tokens ``lo`` and ``hi``."""
+        for k in range(lo, min(hi, len(ws))):
+            w = ws[k]
+            if w.text.startswith("لـ") or w.norm in ("ل", "لـ"):
+                q = next((q for q in self.quoted if 0 <= q.open_at - w.end <= 1 or
+                          (w.start < q.open_at < w.end + 2)), None)
+                if q is not None:
+                    return self.text[q.start:q.end]
+                rest = w.text[2:].strip()
+                if rest:
+                    return rest
+            if w.norm.startswith("لل") and "ال" + w.norm[2:] in L.MONITOR_HEADS:
+                end = w.end
+                for x in ws[k + 1:k + 5]:
+                    if not (x.is_word and (x.norm.startswith("ال") or x.norm == "لحقوق")):
+                        break
+                    end = x.end
+                return "ال" + self.text[w.start + 2:end]
+            if w.norm in L.VIA_VERBS:
+                tail = []
+                for x in ws[k + 1:k + 8]:
+                    if not x.is_word:
+                        break
+                    tail.append(x)
+                if tail:
+                    return self.text[tail[0].start:tail[-1].end]
+        return None
+
+    # --- quotes -------------------------------------------------------------------------
+    def extract(self) -> list[Quote]:
+        out: list[Quote] = []
+        claimed: set[tuple[int, int]] = set()
+        prev_colon = False
+        for sent in split_sentences(self.text):
+            ws = _words(self.text, sent.start, sent.end)
+            sent_speaker: Optional[Speaker] = None
+            sent_via: Optional[str] = None
+            last_cue: Optional[tuple[str, Optional[Speaker], Optional[str]]] = None
+            i = 0
+            while i < len(ws):
+                w = ws[i]
+                cue = L.CUES.get(w.norm) or L.CUES.get(w.bare)
+                if cue is None or not w.is_word or any(s <= w.start < e for s, e in claimed):
+                    i += 1
+                    continue
+                lemma, participle = cue
+                if participle:
+                    speaker = sent_speaker or self.state.last
+                    np = []
+                else:
+                    np = self._np_after(ws, i)
+                    if not np:
+                        np = self._quoted_subject(ws, i)
+                    if np and lemma in L.CALL_CUES and self.state.last is not None and i > 0 \
+                            and ws[i - 1].norm in _FUNCTION and not self._known(np):
+                        # "فيما طالب العشائر ...": the subject carries over; the noun is the addressee.
+                        np = []
+                    speaker = self._resolve(np, ws, i) if np else None
+                    if speaker is None:
+                        speaker = self._topic(ws, i) or sent_speaker or self.state.last
+                if speaker is not None:
+                    sent_speaker = speaker
+                    self.state.last = speaker
+                j = i + 1 + len(np)
+                via = self._via(ws, i + 1, j + 8) or (sent_via if participle or lemma == "قال" else None)
+                sent_via = via or sent_via
+                last_cue = (w.text, speaker, via)
+                if lemma in L.SPEAKER_ONLY:
+                    i = j
+                    continue
+                q, kind, nxt = self._content(ws, j, sent.end, lemma)
+                if q is not None:
+                    s, e = q
+                    if (s, e) not in claimed and e > s and (s, e) not in self.not_quotes:
+                        claimed.add((s, e))
+                        out.append(Quote(s, e, self.text[s:e], kind, speaker, w.text, via,
+                                         is_incitement(self.text[s:e], lemma)))
+                    i = max(nxt, i + 1)
+                else:
+                    i += 1
+            # Quoted speech that no cue claimed: the sentence's last cue, or a colon before it.
+            for qd in self.quoted:
+                if not (sent.start <= qd.start < sent.end) or (qd.start, qd.end) in claimed:
+                    continue
+                if any(qd.start >= s and qd.end <= e for s, e in claimed):
+                    continue
+                if not self._speechlike(qd) or (qd.start, qd.end) in self.not_quotes:
+                    continue
+                cue_info = None
+                if last_cue is not None and self._cue_before(ws, qd.open_at):
+                    cue_info = last_cue
+                elif prev_colon and qd.open_at - sent.start <= 2:
+                    cue_info = (None, self.state.last, None)
+                if cue_info is None:
+                    continue
+                claimed.add((qd.start, qd.end))
+                out.append(Quote(qd.start, qd.end, self.text[qd.start:qd.end], "direct", cue_info[1],
+                                 cue_info[0], cue_info[2], is_incitement(self.text[qd.start:qd.end], None)))
+            prev_colon = self.text[sent.start:sent.end].rstrip().endswith(":")
+        out.sort(key=lambda q: (q.start, q.end))
+        return out
+
+    def _cue_before(self, ws: list[W], at: int) -> bool:
+        return any((L.CUES.get(w.norm) or L.CUES.get(w.bare)) for w in ws if w.end <= at)
+
+    def _speechlike(self, q: Quoted) -> bool:
+        """Four words or more, and not a name ("تنظيم «الدولة الإسلامية»")."""
+        n = sum(1 for w in _words(self.text, q.start, q.end) if w.is_word)
+        if n < 4:
+            return False
+        before = _words(self.text, max(0, q.open_at - 20), q.open_at)
+        if before and before[-1].is_word and _key(before[-1].bare) in {_key(h) for h in _NAME_HEADS}:
+            return False
+        return self._entity_in(q.start, q.end) is None or n > 5
+
+    def _content(self, ws: list[W], j: int, sent_end: int, lemma: str):
+        """What a cue at ``ws[j-1]`` introduces: ((start, end), kind, next token index) or None."""
+        k = j
+        limit = min(len(ws), j + 14)
+        while k < limit:
+            w = ws[k]
+            if w.is_word and (L.CUES.get(w.norm) or L.CUES.get(w.bare)) and k > j:
+                return None, None, k
+            if w.text in "«“”\"'" or w.text in ("‘",):
+                q = next((q for q in self.quoted if q.open_at == w.start and q.depth == 0 or q.open_at == w.start), None)
+                if q is not None:
+                    n = len([x for x in _words(self.text, q.start, q.end) if x.is_word])
+                    nxt_word = [x for x in ws if x.start > q.close_at][:1]
+                    if lemma in L.CALL_CUES and nxt_word and nxt_word[0].norm in ("الي", "ب", "بان", "الا"):
+                        k = next((m for m in range(k, len(ws)) if ws[m].start > q.close_at), len(ws))
+                        continue  # دعا "شبان المسلمين" إلى ...: the addressee, not the words
+                    if n >= 3 or self._short_call_ok(ws, k, lemma):
+                        # A quoted name right after the cue (apposition of a title) is not speech.
+                        if n <= 4 and self._apposition(ws[k - 1].end if k > 0 else q.open_at) is q and k - j <= 4:
+                            k += 1
+                            continue
+                        nxt = next((m for m in range(k, len(ws)) if ws[m].start >= q.close_at), len(ws))
+                        return (q.start, q.end), "direct", nxt
+            if w.is_word and w.norm in _BLOCKERS:
+                return None, None, k
+            if w.is_word and (w.norm in L.COMPLEMENTIZERS or w.bare in L.COMPLEMENTIZERS) and k - j <= 12:
+                m = k + 1
+                if m < len(ws) and ws[m].text in "«“”\"'":
+                    q = next((q for q in self.quoted if q.open_at == ws[m].start), None)
+                    if q is not None:
+                        after = self.text[q.close_at + 1:sent_end].lstrip()
+                        if not after or after[0] in ".،,:؛" or len(after) < 3:
+                            nxt = next((x for x in range(m, len(ws)) if ws[x].start >= q.close_at), len(ws))
+                            return (q.start, q.end), "direct", nxt
+                if m < len(ws):
+                    s = ws[m].start
+                    e, nxt = self._clause_end(ws, m, sent_end)
+                    if e > s:
+                        return (s, e), "indirect", nxt
+                return None, None, k + 1
+            k += 1
+        return None, None, j
+
+    def _short_call_ok(self, ws: list[W], k: int, lemma: str) -> bool:
+        """A one- or two-word quote is speech only as the object of a call: دعا إلى "الثأر"."""
+        return lemma in L.CALL_CUES and k > 0 and ws[k - 1].norm in ("الي", "ب", "بـ")
+
+    def _clause_end(self, ws: list[W], m: int, sent_end: int) -> tuple[int, int]:
+        """End of an indirect clause: the sentence end, or a comma before a new cue or clause."""
+        depth_end = None
+        for x in range(m, len(ws)):
+            w = ws[x]
+            if w.text in "،," and x + 1 < len(ws):
+                n = ws[x + 1]
+                cue = L.CUES.get(n.norm) or L.CUES.get(n.bare)
+                if cue is not None or n.norm in _CLAUSE_BREAKERS:
+                    depth_end = x
+                    break
+        if depth_end is None:
+            e = sent_end
+            while e > ws[m].start and self.text[e - 1] in ".،,:؛ ":
+                e -= 1
+            return e, len(ws)
+        e = ws[depth_end].start
+        while e > ws[m].start and self.text[e - 1] == " ":
+            e -= 1
+        return e, depth_end
+
+
+def extract_quotes(article: Article) -> list[Quote]:
+    """The quotes of ``article`` (reads its entities layer when present)."""
+    return QuoteExtractor(article).extract()
