@@ -1,0 +1,1 @@
+"""The dashboard: static assets served by rasd.api.app."""

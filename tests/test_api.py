@@ -1,0 +1,150 @@
+"""The REST API over a fixture database, with FastAPI's TestClient."""
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+import fixtures_store as fx
+from rasd.api.app import create_app
+from rasd.store import open_store
+
+TOKEN = "s3cret-test-token"
+
+
+@pytest.fixture
+def client(tmp_path, monkeypatch):
+    monkeypatch.delenv("RASD_API_TOKEN", raising=False)
+    db = str(tmp_path / "api.db")
+    with open_store(db) as s:
+        fx.fill(s)
+    with TestClient(create_app(db, token=TOKEN)) as c:
+        yield c
+
+
+def test_openapi_lists_the_endpoints(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    for p in ("/articles", "/articles/{article_id}", "/events", "/stories", "/stories/{story_id}",
+              "/entities", "/places", "/search", "/timeline"):
+        assert p in paths
+
+
+@pytest.mark.parametrize("url, ids", [
+    ("/articles", ["art-idlib-a", "art-idlib-b", "art-xss", "art-baghdad"]),
+    ("/articles?limit=1&offset=1", ["art-idlib-b"]),
+    ("/articles?country=IQ", ["art-baghdad"]),
+    ("/articles?actor=Q-SYR-ARMY&date_from=2024-03-05", ["art-idlib-b"]),
+    ("/articles?story=story-idlib&outlet=صحيفة الشرق", ["art-idlib-a"]),
+    ("/search?q=الطلاب", ["art-baghdad"]),
+    ("/search?q=ادلب&event_type=assault", ["art-idlib-a", "art-idlib-b"]),
+])
+def test_article_listings_filter_and_page(client, url, ids):
+    r = client.get(url)
+    assert r.status_code == 200, r.text
+    assert [a["id"] for a in r.json()["items"]] == ids
+
+
+def test_total_counts_all_matches_not_the_page(client):
+    body = client.get("/articles?limit=2").json()
+    assert (body["total"], len(body["items"]), body["limit"]) == (4, 2, 2)
+
+
+def test_article_by_id_has_layers_and_stories(client):
+    a = client.get("/articles/art-idlib-b").json()
+    assert a["events"][0]["fatalities"] == 3 and a["stories"] == ["story-idlib"]
+    assert a["text"] == fx.article_idlib_b().text
+
+
+@pytest.mark.parametrize("url, ids", [
+    ("/events?event_type=ASSAULT", ["art-idlib-a:0", "art-idlib-b:0"]),
+    ("/events?admin1=Aleppo", ["art-xss:0"]),
+    ("/events?place=Baghdad", ["art-baghdad:0"]),
+])
+def test_events_filter(client, url, ids):
+    assert [e["id"] for e in client.get(url).json()["items"]] == ids
+
+
+def test_timeline_counts_events_and_fatalities_by_day_and_type(client):
+    items = client.get("/timeline").json()["items"]
+    assert {"date": "2024-03-04", "type": "ASSAULT", "events": 2, "fatalities": 8} in items
+
+
+def test_stories_and_story_by_id(client):
+    assert [s["id"] for s in client.get("/stories?country=SY").json()["items"]] == ["story-idlib", "story-threat"]
+    assert len(client.get("/stories/story-idlib").json()["contradictions"]) == 2
+
+
+def test_entities_and_entity_page(client):
+    ents = client.get("/entities?label=ORG").json()["items"]
+    assert ents[0]["kb_id"] == "Q-SYR-ARMY"
+    page = client.get("/entities/Q-SYR-ARMY").json()
+    assert [e["id"] for e in page["events"]] == ["art-idlib-a:0", "art-idlib-b:0"]
+    assert [q["article"] for q in page["quotes"]] == ["art-idlib-b"]
+
+
+def test_places_aggregate(client):
+    names = [p["name_en"] for p in client.get("/places").json()["items"]]
+    assert names[0] == "Idlib" and set(names) == {"Idlib", "Aleppo", "Baghdad"}
+
+
+@pytest.mark.parametrize("url, status", [
+    ("/articles/nope", 404), ("/stories/nope", 404), ("/entities/nope", 404),
+    ("/articles?limit=0", 422), ("/articles?limit=100000", 422), ("/articles?offset=-1", 422),
+    ("/articles?date_from=tomorrow", 400), ("/events?colour=red", 400), ("/search", 422),
+    ("/entities?label=CAT", 422),
+])
+def test_bad_requests_are_clear_4xx(client, url, status):
+    r = client.get(url)
+    assert r.status_code == status
+    assert r.json()["detail"]
+
+
+def test_arabic_comes_back_as_utf8_not_escapes(client):
+    assert "\\u" not in client.get("/articles/art-baghdad").text
+
+
+@pytest.mark.parametrize("headers, status", [
+    ({}, 401), ({"Authorization": "Bearer wrong"}, 401), ({"Authorization": "Basic " + TOKEN}, 401),
+])
+def test_post_needs_the_bearer_token(client, headers, status):
+    r = client.post("/articles", json={"text": "قصف مدفعي على قرية في ريف حماة."}, headers=headers)
+    assert r.status_code == status
+
+
+def test_post_without_configured_token_is_refused(tmp_path, monkeypatch):
+    monkeypatch.delenv("RASD_API_TOKEN", raising=False)
+    with TestClient(create_app(str(tmp_path / "n.db"))) as c:
+        r = c.post("/articles", json={"text": "نص"}, headers={"Authorization": "Bearer x"})
+    assert r.status_code == 403 and "RASD_API_TOKEN" in r.json()["detail"]
+
+
+def test_post_token_from_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("RASD_API_TOKEN", "env-token")
+    with TestClient(create_app(str(tmp_path / "e.db"))) as c:
+        r = c.post("/articles", json={"text": "تظاهر العشرات أمام مبنى البلدية في مدينة حمص يوم السبت."},
+                   headers={"Authorization": "Bearer env-token"})
+        assert r.status_code == 201, r.text
+        assert c.get("/articles").json()["total"] == 1
+
+
+def test_post_analyzes_and_stores_idempotently(client):
+    body = {"id": "posted-1", "text": "قال المتحدث إن القصف استهدف حياً سكنياً في مدينة حماة.",
+            "outlet": "منصة الخبر", "published": "2024-03-12"}
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    first = client.post("/articles", json=body, headers=auth)
+    assert first.status_code == 201 and first.json()["added"] is True
+    assert client.post("/articles", json=body, headers=auth).json()["added"] is False
+    stored = client.get("/articles/posted-1").json()
+    assert (stored["outlet"], stored["published"]) == ("منصة الخبر", "2024-03-12")
+
+
+@pytest.mark.parametrize("body", [{}, {"text": ""}, {"text": "only english words here"}, {"text": 5}])
+def test_post_rejects_unusable_articles(client, body):
+    r = client.post("/articles", json=body, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 422
+
+
+def test_dashboard_and_bundled_assets_are_served(client):
+    assert "app.js" in client.get("/").text
+    for path in ("/static/app.js", "/static/vendor/leaflet/leaflet.js",
+                 "/static/vendor/world-atlas/countries-50m.json", "/static/vendor/topojson-client/topojson-client.min.js"):
+        assert client.get(path).status_code == 200, path
