@@ -1,0 +1,42 @@
+"""Arabic place names: the shipped gazetteer, the matcher and the homonym resolver.
+
+:func:`find_places` gives the contract's Place records for a text; :func:`is_dateline`
+tells whether a Place is the dateline (the place of writing, not of the events).
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..model import Article, Place
+from .gazetteer import Entry, Gazetteer, load
+from .matcher import Match, find
+from .resolver import resolve
+
+__all__ = ["Entry", "Gazetteer", "Match", "find", "find_places", "is_dateline", "load", "resolve",
+           "event_places"]
+
+# After a dateline place: optional "(أ ف ب)"-style agency, then a dash or colon.
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^)\n]{0,30}\))?\s*[-–—:]")
+
+
+def find_places(text: str, entities: Iterable = ()) -> list[Place]:
+    """Every geocoded place mention in ``text`` (entities, if given, confirm or veto names)."""
+    spans = [(e.start, e.end, e.label) for e in entities]
+    gz = load()
+    return resolve(find(text, gz), text, spans, gz)
+
+
+def is_dateline(article: Article, place: Place) -> bool:
+    """True when ``place`` opens a line as a dateline ("بيروت -", "دمشق (أ ف ب) -")."""
+    text = article.text
+    line_start = text.rfind("\n", 0, place.start) + 1
+    prefix = text[line_start:place.start]
+    if len(prefix.split()) > 2:
+        return False
+    return bool(_DATELINE_AFTER.match(text[place.end:place.end + 40]))
+
+
+def event_places(article: Article) -> list[Place]:
+    """The article's places without its dateline(s)."""
+    return [p for p in article.places if not is_dateline(article, p)]

