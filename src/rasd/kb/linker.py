@@ -1,0 +1,175 @@
+"""Find knowledge-base names in a text: clitic-aware longest match plus in-document coreference.
+
+Matching works on normalized tokens (:func:`rasd.text.normalize` folds spelling; one token
+is one word or one punctuation mark). The first word of a name may carry proclitics
+(وقسد، بالرقة، للمرصد): :func:`rasd.text.stems` lists its readings, and the reported span
+starts after the clitic, so ``text[start:end]`` is the bare name ("قسد" in "وقسد").
+
+Three kinds of names (see ``rasd/data/kb/SCHEMA.md``):
+- ``names_ar`` match anywhere;
+- ``quoted`` names match only between quote marks («الشرق الأوسط» is the newspaper, the
+  bare phrase is the region);
+- ``short`` names are back-references: "البغدادي", "زعيم التنظيم", "التنظيم", "المرصد"
+  resolve to the entry with that short name that the document names in full nearest
+  before them (else nearest after them, for headlines); unresolved ones are dropped.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from ..text import normalize, stems
+from ..text.tokens import tokenize
+from .store import KB, load_kb
+
+_OPEN_QUOTES = {'"', "'", "("}
+_CLOSE_QUOTES = {'"', "'", ")"}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One linked span: ``text == source[start:end]``; ``how`` is name / quoted / coref."""
+
+    start: int
+    end: int
+    text: str
+    kb_id: str
+    label: str
+    name_en: str
+    how: str = "name"
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    start: int      # original offsets of the whole token
+    end: int
+    norm: str       # normalized spelling
+    origin: tuple[int, ...]  # normalized char index -> offset inside the token
+
+
+@dataclass(slots=True)
+class _Cand:
+    i: int          # first token
+    j: int          # one past the last token
+    plen: int       # normalized clitic length cut from token i
+    entry_ids: list[str]
+    how: str
+
+
+def _tokens(text: str) -> list[_Tok]:
+    """Tokens with their normalized spelling; tokens that normalize to nothing are dropped."""
+    out = []
+    for t in tokenize(text):
+        n = normalize(t.text)
+        if n.text:
+            out.append(_Tok(t.start, t.end, n.text, n.origin))
+    return out
+
+
+def _is_quoted(toks: list[_Tok], i: int, j: int) -> bool:
+    return i > 0 and j < len(toks) and toks[i - 1].norm in _OPEN_QUOTES and toks[j].norm in _CLOSE_QUOTES
+
+
+def _candidates(kb: KB, toks: list[_Tok]) -> list[_Cand]:
+    """Every (span, entries, kind) where a KB name matches, before any choice."""
+    norms = [t.norm for t in toks]
+    out: list[_Cand] = []
+    for i, tok in enumerate(toks):
+        by_span: dict[tuple[int, int, str], _Cand] = {}
+        for plen, stem in stems(tok.norm):
+            if plen and stem.startswith("ال") and tok.norm[plen:plen + 2] != "ال":
+                plen += 1  # للمرصد: the article's alef is elided, so the span starts after لل
+            for item in kb.index.get(stem, ()):
+                j = i + 1 + len(item.rest)
+                if tuple(norms[i + 1:j]) != item.rest:
+                    continue
+                if item.how == "quoted" and not _is_quoted(toks, i, j):
+                    continue
+                if plen >= len(tok.norm):
+                    continue
+                key = (j, plen, item.how)
+                c = by_span.get(key)
+                if c is None:
+                    by_span[key] = _Cand(i, j, plen, [item.entry_id], item.how)
+                elif item.entry_id not in c.entry_ids:
+                    c.entry_ids.append(item.entry_id)
+        out.extend(by_span.values())
+    return out
+
+
+def _province_lists(kb: KB, toks: list[_Tok]) -> list[_Cand]:
+    """"ولايات الرقة والخير والفرات": each conjunct is the IS province "ولاية <name>"."""
+    provinces = {item.rest: item.entry_id for item in kb.index.get("ولايه", ()) if len(item.rest) == 1}
+    out = []
+    for i, tok in enumerate(toks):
+        if tok.norm != "ولايات":
+            continue
+        j = i + 1
+        while j < len(toks):
+            word = toks[j].norm
+            plen = 1 if j > i + 1 and word.startswith("و") else 0
+            if j > i + 1 and not plen:
+                break
+            eid = provinces.get((word[plen:],))
+            if eid is None:
+                break
+            out.append(_Cand(j, j + 1, plen, [eid], "name"))
+            j += 1
+    return out
+
+
+def _pick(cands: list[_Cand]) -> list[_Cand]:
+    """Non-overlapping choice: longer first, then quoted over plain, shorter clitic, leftmost."""
+    rank = {"quoted": 0, "name": 1, "short": 1}
+    chosen: list[_Cand] = []
+    used: set[int] = set()
+    for c in sorted(cands, key=lambda c: (-(c.j - c.i), rank[c.how], c.plen, c.i)):
+        span = set(range(c.i, c.j))
+        if span & used:
+            continue
+        used |= span
+        chosen.append(c)
+    return sorted(chosen, key=lambda c: c.i)
+
+
+def _resolve_short(short: _Cand, fulls: list[_Cand]) -> Optional[str]:
+    """The entry a back-reference points to: nearest full mention before it, else after it."""
+    before, after = None, None
+    for f in fulls:
+        for eid in f.entry_ids[:1]:
+            if eid not in short.entry_ids:
+                continue
+            if f.i < short.i:
+                before = eid  # fulls are in order, so the last one seen is the nearest
+            elif after is None:
+                after = eid
+    return before or after
+
+
+def link_text(text: str, kb: Optional[KB] = None) -> list[Mention]:
+    """All KB mentions in ``text``, in order, non-overlapping, with original offsets."""
+    kb = kb or load_kb()
+    toks = _tokens(text)
+    # Province conjuncts go first so that, on equal spans, they beat the bare place name.
+    cands = _province_lists(kb, toks) + _candidates(kb, toks)
+    fulls = _pick([c for c in cands if c.how != "short"])
+    # Back-references resolve against the chosen full mentions; then both compete for
+    # the text, longest first ("زعيم تنظيم داعش" as the leader beats "تنظيم داعش").
+    resolved: list[_Cand] = []
+    for c in cands:
+        if c.how != "short":
+            continue
+        eid = _resolve_short(c, fulls)
+        if eid:
+            resolved.append(_Cand(c.i, c.j, c.plen, [eid], "short"))
+    chosen = _pick(fulls + resolved)
+    out = []
+    for c in chosen:
+        first, last = toks[c.i], toks[c.j - 1]
+        start = first.start + first.origin[c.plen] if c.plen else first.start
+        end = last.end
+        eid = c.entry_ids[0]
+        e = kb.entries[eid]
+        how = "coref" if c.how == "short" else c.how
+        out.append(Mention(start, end, text[start:end], eid, e.type, e.name_en, how))
+    return out
