@@ -1,0 +1,167 @@
+"""The dashboard in a real browser: Debian's Chromium driven by Python playwright.
+
+Install with scripts/install_browser.sh. Screenshots go to artifacts/screenshots/.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+import fixtures_store as fx
+
+CHROMIUM = os.environ.get("RASD_CHROMIUM", "/usr/bin/chromium")
+SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
+
+if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+    pytest.skip(f"browser tests need Chromium at {CHROMIUM} (run scripts/install_browser.sh)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api",
+                               reason="browser tests need python playwright (run scripts/install_browser.sh)")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    import uvicorn
+
+    from rasd.api.app import create_app
+    from rasd.store import open_store
+
+    db = str(tmp_path_factory.mktemp("web") / "web.db")
+    with open_store(db) as s:
+        fx.fill(s)
+    port = free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    th = threading.Thread(target=srv.run, daemon=True)
+    th.start()
+    for _ in range(200):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    th.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=server)
+    pg = ctx.new_page()
+    pg.errors = []
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    # Nothing may come from outside: any request to another host fails the test.
+    pg.outside = []
+    pg.on("request", lambda r: None if r.url.startswith(server) else pg.outside.append(r.url))
+    yield pg
+    assert not pg.errors, pg.errors
+    assert not pg.outside, pg.outside
+    ctx.close()
+
+
+def wait_ready(page, hash_):
+    page.wait_for_selector(f'body[data-ready="{hash_}"]', timeout=15000)
+
+
+def shot(page, name):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def test_map_to_story_to_article(page):
+    page.goto("/")
+    wait_ready(page, "#/")
+    page.wait_for_selector(".leaflet-overlay-pane path", state="attached")           # country borders drawn
+    assert page.locator(".ev-marker").count() == 4
+    assert page.locator(".timeline svg rect").count() == 3                # 3 (day, type) cells
+    assert "☠ 8" in page.locator(".timeline svg text.fat").all_text_contents()  # 5 + 3 dead on 4 March
+    shot(page, "map_ar")
+    page.locator('.ev-marker[data-event="art-baghdad:0"]').click()
+    page.get_by_test_id("popup-story").first.click()
+    wait_ready(page, "#/story/story-baghdad")
+    page.goto("/#/story/story-idlib")
+    wait_ready(page, "#/story/story-idlib")
+    assert page.get_by_test_id("story-article").count() == 2
+    shot(page, "story_ar")
+    page.get_by_test_id("article-link").nth(1).click()
+    wait_ready(page, "#/article/art-idlib-b")
+    body = page.get_by_test_id("article-body")
+    assert "الغارات لم تصب أي مدني" in body.locator("mark.hl-quote").all_inner_texts()
+    assert "وقتل ثلاثة أشخاص" in body.locator("mark.hl-contra").all_inner_texts()
+    # Entity marks cut the evidence sentence into pieces; together they are the sentence.
+    assert "".join(body.locator("mark.hl-event").all_text_contents()).startswith("أعلن الجيش السوري أنه استهدف")
+    shot(page, "article_ar")
+
+
+def test_story_view_highlights_each_outlets_spans(page):
+    page.goto("/#/story/story-idlib")
+    wait_ready(page, "#/story/story-idlib")
+    a, b = page.get_by_test_id("story-article").all()
+    assert "الطائرات استهدفت سوقاً شعبياً مزدحماً" in a.locator("mark.hl-quote").all_inner_texts()
+    assert "مقتل خمسة مدنيين" in a.locator("mark.hl-contra").all_inner_texts()
+    assert "الغارات لم تصب أي مدني" in b.locator("mark.hl-contra").all_inner_texts()
+
+
+def test_untrusted_text_is_rendered_escaped(page):
+    page.goto("/#/article/art-xss")
+    wait_ready(page, "#/article/art-xss")
+    assert page.evaluate("window.__xss") is None
+    assert fx.XSS_TEXT_TAG in page.get_by_test_id("article-body").inner_text()
+    assert page.get_by_test_id("article-title").inner_text() == fx.XSS_TITLE
+    assert page.locator("#view script, #view img").count() == 0
+    page.goto("/")
+    wait_ready(page, "#/")
+    page.locator('.ev-marker[data-event="art-xss:0"]').click()
+    assert "<b>منصة</b>" in page.get_by_test_id("popup").inner_text()
+    assert page.evaluate("window.__xss") is None
+
+
+def test_language_switch_to_english_ltr(page):
+    page.goto("/#/stories")
+    wait_ready(page, "#/stories")
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    page.get_by_test_id("lang-toggle").click()
+    wait_ready(page, "#/stories")
+    assert page.evaluate("document.documentElement.dir") == "ltr"
+    assert page.get_by_test_id("nav-stories").inner_text() == "Stories"
+    page.goto("/#/")
+    wait_ready(page, "#/")
+    page.wait_for_selector(".leaflet-overlay-pane path", state="attached")
+    shot(page, "map_en")
+
+
+def test_entity_page_shows_events_and_quotes_over_time(page):
+    page.goto("/#/entities")
+    wait_ready(page, "#/entities")
+    shot(page, "entities_ar")
+    page.goto("/#/entity/Q-SYR-ARMY")
+    wait_ready(page, "#/entity/Q-SYR-ARMY")
+    assert page.get_by_test_id("entity-items").locator("li").count() == 3   # two events, one quote
+    shot(page, "entity_ar")
+
+
+def test_search_finds_folded_spelling(page):
+    page.goto("/")
+    wait_ready(page, "#/")
+    page.get_by_test_id("search-input").fill("ادلب")
+    page.get_by_test_id("search-input").press("Enter")
+    page.wait_for_selector('body[data-ready^="#/search"]')
+    assert page.get_by_test_id("search-hit").count() == 2
+    shot(page, "search_ar")
