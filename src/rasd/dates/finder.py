@@ -15,7 +15,7 @@ from typing import Optional
 
 from ..text import normalize
 from .lexicon import (AMBIGUOUS_MONTHS, CURRENT, FUTURE, HIJRI_MONTHS, MONTH_CUES, MONTH_PARTS,
-                      MONTHS, PAST, RELATIVE_DAYS, WEEKDAYS)
+                      MONTHS, ORDINAL_DAYS, PAST, RELATIVE_DAYS, WEEKDAYS)
 
 
 def _alt(words) -> str:
@@ -29,6 +29,7 @@ _MOD = _alt(PAST | FUTURE | CURRENT - {"هذا", "هذه"})
 _WD = _alt(k for k in WEEKDAYS if k.startswith("ال"))
 _REL = _alt(RELATIVE_DAYS)
 _PART = _alt(MONTH_PARTS)
+_ORD = _alt(ORDINAL_DAYS)
 _YREL = _alt(PAST | FUTURE | CURRENT - {"هذا", "هذه"})
 _B = r"(?<![^\W\d_])"   # not glued to a preceding letter (digits and clitics handled apart)
 _E = r"(?![^\W\d_])"
@@ -36,7 +37,7 @@ _CL = r"(?:[وفبلك](?=\S))?"  # one proclitic letter before the expression, 
 
 _FULL = re.compile(
     rf"{_B}{_CL}(?P<body>(?:(?:(?P<rel>{_REL})\s+)?(?:يوم\s+)?(?P<wd>{_WD})\s*[،,]?\s*(?:الموافق\s+(?:ل\s*)?)?)?"
-    rf"(?:(?P<part>{_PART})\s+)?(?:ال\s*)?(?P<d>\d{{1,2}})?\s*(?:من\s+)?(?:شهر\s+)?{_MONX}"
+    rf"(?:(?P<part>{_PART})\s+)?(?:(?:ال\s*)?(?P<d>\d{{1,2}})|(?P<dord>{_ORD})(?=\s+من\s))?\s*(?:من\s+)?(?:شهر\s+)?{_MONX}"
     rf"(?:\s+(?P<mod>{_MOD}))?"
     rf"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:ال)?عام|(?:ال)?سنه|لعام)\s+(?P<yrel>{_YREL}))?"
     rf"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:ال)?عام|(?:ال)?سنه|لعام)?\s*(?P<y>(?:19|20)\d\d)(?!\d))?){_E}")
@@ -51,7 +52,7 @@ _PERIOD = re.compile(
     rf"|(?:هذا|هذه)\s+(?P<unit2>الشهر|العام|السنه|الاسبوع))(?:\s+(?P<y>(?:19|20)\d\d))?){_E}")
 _YEAR = re.compile(
     rf"{_B}{_CL}(?P<body>(?:(?P<part>{_PART})\s+)?(?:(?:ال)?عام|(?:ال)?سنه|لعام)\s+(?P<y>(?:19|20)\d\d)){_E}(?!\s*[/\-]\s*\d)"
-    rf"|(?<=في\s)(?P<body2>(?P<y2>(?:19|20)\d\d))(?![\d/\-])")
+    rf"|(?:(?<=\s)|^)(?:في|خلال|منذ|حتي|مطلع|اواخر|اوائل|منتصف)\s+(?P<body2>(?P<y2>(?:19|20)\d\d))(?![\d/\-.,%]|\s*(?:شخص|قتيل|عنصر|مقاتل|مدني|الف|دولار|كيلو|متر))")
 _HIJRI_MON = _alt(HIJRI_MONTHS)
 _HIJRI = re.compile(
     rf"{_B}{_CL}(?P<body>(?:(?P<d>\d{{1,2}})\s+)?(?:من\s+)?(?:شهر\s+)?(?P<hm>{_HIJRI_MON})\s+(?:من\s+)?(?:(?:ال)?عام\s+|سنه\s+)?"
@@ -179,7 +180,7 @@ def _resolve_full(g: dict, c: _Cand, folded: str, pub: Optional[date], years: li
     month = MONTHS[m1]
     if g["m2"] and MONTHS[" ".join(g["m2"].split())] != month:
         return None  # "آذار/أبريل": inconsistent twins, leave it
-    day = int(g["d"]) if g["d"] else None
+    day = int(g["d"]) if g["d"] else ORDINAL_DAYS.get(" ".join(g["dord"].split())) if g["dord"] else None
     mod, yrel = g.get("mod"), g.get("yrel")
     if day is None and not (g["y"] or mod or yrel or g["m2"] or g["part"]):
         if m1 in AMBIGUOUS_MONTHS or _prev_word(folded, c.start) not in MONTH_CUES:

@@ -60,3 +60,21 @@ def _fold_keys() -> None:
 
 
 _fold_keys()
+
+
+def _ordinals() -> dict[str, int]:
+    """Ordinal day words 1-31 (الأول، الخامس عشر، الحادي والعشرين), normalized."""
+    from ..text import norm
+
+    units = ["الحادي", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
+    out = {"الأول": 1, "العاشر": 10, "العشرين": 20, "الثلاثين": 30}
+    for i, u in enumerate(units, start=1):
+        if i > 1:
+            out[u] = i
+        out[u + " عشر"] = 10 + i
+        out[u + " والعشرين"] = 20 + i
+    out["الحادي والثلاثين"] = 31
+    return {norm(k): v for k, v in out.items()}
+
+
+ORDINAL_DAYS = _ordinals()
