@@ -6,6 +6,10 @@ input and must come out escaped everywhere.
 """
 from __future__ import annotations
 
+import os
+
+import pytest
+
 from rasd.model import Acled, Actor, Article, DateRef, Entity, Event, Place, Quote, Span, Speaker
 
 ARMY = ("الجيش السوري", "Syrian Army", "Q-SYR-ARMY")
@@ -159,3 +163,27 @@ def fill(store) -> None:
     arts = articles()
     store.ingest(arts)
     store.put_stories(stories(arts))
+
+
+PG_URL = os.environ.get("RASD_TEST_PG_URL")
+
+
+def reset_pg(url: str) -> None:
+    """Empty the test database so each test starts from no schema at all."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as c:
+        c.execute("DROP SCHEMA public CASCADE")
+        c.execute("CREATE SCHEMA public")
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_url(request, tmp_path):
+    """An empty database of each backend: a SQLite file, and PostgreSQL at RASD_TEST_PG_URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "t.db")
+    if not PG_URL:
+        pytest.skip("PostgreSQL tests need RASD_TEST_PG_URL (run: eval \"$(scripts/postgres.sh start)\")")
+    pytest.importorskip("psycopg", reason="PostgreSQL tests need psycopg: pip install 'rasd[postgres]'")
+    reset_pg(PG_URL)
+    return PG_URL

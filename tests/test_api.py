@@ -5,6 +5,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 import fixtures_store as fx
+from fixtures_store import db_url  # noqa: F401  (the backend-parametrized fixture)
 from rasd.api.app import create_app
 from rasd.store import open_store
 
@@ -12,9 +13,9 @@ TOKEN = "s3cret-test-token"
 
 
 @pytest.fixture
-def client(tmp_path, monkeypatch):
+def client(db_url, monkeypatch):
     monkeypatch.delenv("RASD_API_TOKEN", raising=False)
-    db = str(tmp_path / "api.db")
+    db = db_url
     with open_store(db) as s:
         fx.fill(s)
     with TestClient(create_app(db, token=TOKEN)) as c:

@@ -1,37 +1,14 @@
 """One suite over both backends: SQLite always, PostgreSQL when RASD_TEST_PG_URL is set."""
 from __future__ import annotations
 
-import os
-
 import pytest
 
 import fixtures_store as fx
+from fixtures_store import db_url  # noqa: F401  (the backend-parametrized fixture)
 from rasd.model import ItemError
 from rasd.store import open_store
 from rasd.store.migrations import MIGRATIONS
 from rasd.store.search import FilterError
-
-PG_URL = os.environ.get("RASD_TEST_PG_URL")
-
-
-def reset_pg(url: str) -> None:
-    """Empty the test database so each test starts from no schema at all."""
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True) as c:
-        c.execute("DROP SCHEMA public CASCADE")
-        c.execute("CREATE SCHEMA public")
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def db_url(request, tmp_path):
-    if request.param == "sqlite":
-        return str(tmp_path / "t.db")
-    if not PG_URL:
-        pytest.skip("PostgreSQL tests need RASD_TEST_PG_URL (run: eval \"$(scripts/postgres.sh start)\")")
-    pytest.importorskip("psycopg", reason="PostgreSQL tests need psycopg: pip install 'rasd[postgres]'")
-    reset_pg(PG_URL)
-    return PG_URL
 
 
 @pytest.fixture

@@ -147,8 +147,18 @@ async function world() {
   if (!WORLD) {
     const topo = await (await fetch("/static/vendor/world-atlas/countries-50m.json")).json();
     WORLD = topojson.feature(topo, topo.objects.countries);
+    for (const f of WORLD.features) if (f.geometry) unwrapAntimeridian(f.geometry);
   }
   return WORLD;
+}
+// Rings that cross ±180° (Fiji, Chukotka) would be drawn as lines across the whole map:
+// move their western half east by 360° so each ring stays in one piece.
+function unwrapAntimeridian(g) {
+  const polys = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
+  for (const poly of polys) for (const ring of poly) {
+    const lons = ring.map((c) => c[0]);
+    if (Math.max(...lons) - Math.min(...lons) > 180) for (const c of ring) if (c[0] < 0) c[0] += 360;
+  }
 }
 
 function filterForm(params, onApply) {
