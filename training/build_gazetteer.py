@@ -116,11 +116,43 @@ def build_admin1(cities: dict) -> int:
     return len(rows)
 
 
+# U+FD3E/U+FD3F (ornate parentheses) send rasd.text.normalize into endless recursion;
+# they are swapped one-for-one for plain parentheses before normalizing.
+_ORNATE = {0xFD3E: "(", 0xFD3F: ")"}
+
+
+def build_common_words(n: int = 4000) -> int:
+    """The ``n`` most frequent normalized words of ../shared/data/raw_news (a word list, no text).
+
+    A gazetteer name that is also a frequent word (سنة، الجديد، الطبقة) needs more evidence
+    before it counts as a place; the resolver reads this list. Skipped when the data is absent.
+    """
+    import gzip
+    import sys
+    from collections import Counter
+
+    src = Path(__file__).resolve().parents[2] / "shared" / "data" / "raw_news" / "articles.jsonl.gz"
+    if not src.exists():
+        print(f"  {src} absent: common_words.txt left as it is")
+        return 0
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    from rasd.text import norm
+
+    counts: Counter = Counter()
+    with gzip.open(src, "rt", encoding="utf-8") as f:
+        for line in f:
+            counts.update(re.findall(r"[\u0621-\u064A]{2,}", norm(json.loads(line)["text"].translate(_ORNATE))))
+    words = [w for w, _ in counts.most_common(n)]
+    (OUT / "common_words.txt").write_text("\n".join(sorted(words)) + "\n", encoding="utf-8")
+    return len(words)
+
+
 def main() -> None:
     cities = load_cities()
     print("places", build_places(cities))
     print("countries", build_countries(cities))
     print("admin1", build_admin1(cities))
+    print("common words", build_common_words())
 
 
 if __name__ == "__main__":

@@ -46,6 +46,8 @@ class Gazetteer:
         self.max_words: dict[str, int] = {}
         self.admin1_names: dict[tuple[str, str], str] = {}   # (country, code) -> English name
         self.admin1_by_name: dict[tuple[str, str], Entry] = {}  # (country, English name) -> entry
+        self.common: frozenset[str] = frozenset()
+        self.admin1_capital: dict[tuple[str, str], int] = {}  # (country, English name) -> geonameid  # frequent news words (common_words.txt)
 
     def add(self, name: str, entry: Entry) -> None:
         """Index ``entry`` under the normalized ``name``."""
@@ -85,6 +87,8 @@ def load() -> Gazetteer:
         e = Entry(r["name_en"], float(r["lat"]), float(r["lon"]), r["country"], r["name_en"], None,
                   0, "admin1", "admin1")
         gz.admin1_by_name[(r["country"], r["name_en"])] = e
+        if r["capital_geonameid"]:
+            gz.admin1_capital[(r["country"], r["name_en"])] = int(r["capital_geonameid"])
         for n in r["names_ar"].split("|"):
             gz.add(n, e)
     for r in _rows("countries.tsv"):
@@ -106,4 +110,7 @@ def load() -> Gazetteer:
             e = Entry(r["name_en"], float(r["lat"]), float(r["lon"]), r["country"] or None,
                       r["admin1"] or None, gid, 0, r["type"], "conflict", needs_kind)
             gz.add(n.lstrip("~"), e)
+    common = resources.files("rasd.data.geo").joinpath("common_words.txt")
+    if common.is_file():
+        gz.common = frozenset(common.read_text(encoding="utf-8").split())
     return gz

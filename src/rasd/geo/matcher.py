@@ -41,6 +41,10 @@ BLOCKED_PHRASES = (
 OUTLET_CUES = {"ل", "لـ", "صحيفه", "جريده", "موقع", "وكاله", "قناه", "تلفزيون", "اذاعه", "مجله"}
 QUOTES = set('"\'')
 
+# U+FD3E/U+FD3F (ornate parentheses) make rasd.text.normalize recurse without end; swapping
+# them one-for-one for plain parentheses keeps every offset.
+_ORNATE = {0xFD3E: "(", 0xFD3F: ")"}
+
 
 @dataclass(frozen=True, slots=True)
 class Match:
@@ -52,6 +56,7 @@ class Match:
     entries: tuple[Entry, ...]
     kind: Optional[str] = None    # kind announced by the word before
     kind_start: Optional[int] = None
+    prev: str = ""                # the normalized word before (for preposition checks)
 
 
 def _kind_of(word: str) -> Optional[str]:
@@ -72,7 +77,7 @@ def _blocked_spans(folded: str) -> list[tuple[int, int]]:
 
 def find(text: str, gz: Gazetteer) -> list[Match]:
     """All gazetteer names in ``text``, longest first, never overlapping."""
-    nz = normalize(text)
+    nz = normalize(text.translate(_ORNATE))
     folded = nz.text
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(folded)]
     blocked = _blocked_spans(folded)
@@ -107,7 +112,8 @@ def find(text: str, gz: Gazetteer) -> list[Match]:
             if kind:
                 kind_start = nz.span(words[i - 1][0], words[i - 1][1])[0]
         s, e = nz.span(fs, fe)
-        out.append(Match(s, e, key, tuple(entries), kind, kind_start))
+        prev = words[i - 1][2] if i > 0 and not folded[words[i - 1][1]:words[i][0]].strip() else ""
+        out.append(Match(s, e, key, tuple(entries), kind, kind_start, prev))
         i += n
     return out
 

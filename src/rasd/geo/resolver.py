@@ -13,6 +13,7 @@ from collections import Counter
 from typing import Iterable, Optional
 
 from ..model import Place
+from ..text import norm
 from .gazetteer import Entry, Gazetteer
 from .matcher import Match
 
@@ -35,8 +36,18 @@ STOPWORDS = set("""
 الخليج الحمراء البحر النخيل الزيتون الفردوس الربيع الصفا المروه الصالحيه المنصور الرشيد كركوك
 السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه الاشاره معسكر مشهد صور الصف الجيب حصار الشيوخ
 الخارجه جديده جديد حديثه كلمه مسجدين مسجد حجه كرد دوله بلد الكرامه سلوك الراعي نبل الجزره القاع
-قنديل الضمير الدبس الجانب الايسر الخضر ليل شبه سوريه وان
+قنديل الضمير الدبس الجانب الايسر الخضر ليل شبه سوريه وان سنه الجديد الجديده بانه الي سلطات ميدان
+هويه الزعيم يهود ريم جمال جامعه اطار بحري الابيض عاليه خالص بركه الخمس الدور قبلي المطريه الحراك قاره
+كسب ثوره الهنديه رشيد فلاديمير اوستن انه لانه بان ان السفيره سفيره الحكومه الفصائل خبر كورونا
+قنوات لوم ابا امان الشقيق موصول الحاضر حربيه القاسم نقده واها
 """.split()) - {"كركوك", "الرياض", "القدس", "الخليج", "الصالحيه"}
+STOPWORDS = {norm(w) for w in STOPWORDS}
+# Kind words strong enough to make a common word a place name (حي الثورة، قرية الجديدة).
+STRONG_KINDS = {"neighbourhood", "village", "town", "city", "admin1", "camp", "countryside", "district"}
+# Country names that are also everyday words (مالي "financial"): only after a preposition
+# or a direction, or when the article names the country otherwise.
+AMBIGUOUS_COUNTRIES = {"مالي", "تشاد"}
+PLACE_PREPS = {"في", "الى", "الي", "شمال", "جنوب", "شرق", "غرب", "وسط", "دوله", "جمهوريه", "حكومه"}
 KIND_TYPES = {
     "neighbourhood": {"neighbourhood"}, "camp": {"camp"}, "village": {"village", "town", "city"},
     "town": {"town", "city", "village"}, "city": {"city", "town"}, "admin1": {"admin1"},
@@ -51,16 +62,27 @@ def _km(a: Entry, b: Entry) -> float:
     return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def admissible(m: Match, e: Entry, entity_loc: bool = False, countries: frozenset = frozenset()) -> bool:
+def admissible(m: Match, e: Entry, entity_loc: bool = False, countries: frozenset = frozenset(),
+               common: frozenset = frozenset()) -> bool:
     """Whether ``e`` may stand for the bare name ``m`` at all."""
-    if m.kind or entity_loc:
-        return True
-    if e.needs_kind or (m.key in STOPWORDS and e.type not in ("country", "admin1")):
+    strong = m.kind in STRONG_KINDS or entity_loc
+    if m.key in STOPWORDS and not strong or len(m.key.replace(" ", "")) < 3:
         return False
+    if m.kind or entity_loc:
+        # a kind word (حي، قرية، مدينة ...) vouches for the name, not for any foreign homonym
+        return e.source != "geonames" or e.country in ARAB or e.country in countries or e.population >= 10_000
+    if e.needs_kind:
+        return False
+    if m.key in AMBIGUOUS_COUNTRIES:
+        return e.country in countries or m.prev in PLACE_PREPS
+    big = e.population >= (100_000 if e.country in ARAB else 500_000)
+    if m.key in common and e.type != "country" and not big:
+        # a frequent word (الطبقة "the class", القائم "the existing"): its country must be
+        # named elsewhere in the article, and a GeoNames town must be a real city
+        if e.country not in countries or (e.source == "geonames" and e.population < 50_000):
+            return False
     if e.source != "geonames":
         return True
-    if len(m.key.replace(" ", "")) < 3:
-        return False
     known = e.country in countries
     if e.country in ARAB:
         if e.population == 0:
@@ -69,11 +91,15 @@ def admissible(m: Match, e: Entry, entity_loc: bool = False, countries: frozense
     return e.population >= (MIN_POP_ABROAD_KNOWN if known else MIN_POP_ABROAD)
 
 
-def _score(m: Match, e: Entry, countries: Counter, anchors: list[Entry]) -> float:
-    s = math.log10(e.population + 10) / 2
-    s += {"conflict": 2.0, "admin1": 1.0, "countries": 1.5, "geonames": 0.0}[e.source]
-    if e.country and countries:
-        s += 3.0 * countries[e.country] / max(countries.values())
+SOURCE_BONUS = {"conflict": 3.0, "admin1": 2.0, "countries": 3.0, "geonames": 0.0}
+
+
+def _score(m: Match, e: Entry, countries: Counter, anchors: list[Entry], top_pop: int) -> float:
+    s = math.log10(e.population + 10) + SOURCE_BONUS[e.source]
+    # the article's countries decide between comparable homonyms (Tripoli LB/LY), never
+    # between a metropolis and a namesake town abroad (Moscow RU / Moscow, Idaho)
+    if e.country and countries and (e.source != "geonames" or e.population * 20 >= top_pop):
+        s += 4.0 * countries[e.country] / max(countries.values())
     if anchors and e.type not in ("country", "region"):
         d = min(_km(e, a) for a in anchors)
         s += 2.0 if d < 60 else 1.0 if d < 200 else 0.0
@@ -81,42 +107,53 @@ def _score(m: Match, e: Entry, countries: Counter, anchors: list[Entry]) -> floa
         s += 6.0 if e.type == "admin1" else 0.0
     elif m.kind in KIND_TYPES:
         s += 2.5 if e.type in KIND_TYPES[m.kind] else 0.0
-    elif e.type == "admin1":
-        s -= 1.5  # a bare "الرقة" is the city; the province needs محافظة/ولاية
     return s
 
 
-def _unambiguous(matches: list[Match]) -> tuple[Counter, list[Entry]]:
-    """Countries named in the text, and the places that have only one reading."""
-    countries: Counter = Counter()
+def _unambiguous(matches: list[Match]) -> tuple[list[tuple[str, str]], list[Entry]]:
+    """(name, country) for each name with one country among curated readings, and the
+    places that have only one reading (anchors for "حي X" and homonyms)."""
+    votes: list[tuple[str, str]] = []
     anchors: list[Entry] = []
     for m in matches:
-        ok = [e for e in m.entries if e.source != "geonames" and admissible(m, e)]
+        if m.key in STOPWORDS or m.key in AMBIGUOUS_COUNTRIES:
+            continue
+        ok = [e for e in m.entries if e.source != "geonames" and not e.needs_kind]
         ccs = {e.country for e in ok if e.country}
         if len(ccs) == 1:
-            countries[ccs.pop()] += 1
+            votes.append((m.key, ccs.pop()))
             places = [e for e in ok if e.type not in ("country", "region", "admin1")]
             if len(places) == 1:
                 anchors.append(places[0])
-    return countries, anchors
+    return votes, anchors
 
 
 def resolve(matches: list[Match], text: str, entity_spans: Iterable[tuple[int, int, str]] = (),
             gz: Optional[Gazetteer] = None) -> list[Place]:
     """Places for ``matches`` (a mention with no admissible reading is dropped)."""
     ents = list(entity_spans)
-    countries, anchors = _unambiguous(matches)
-    known = frozenset(countries)
+    common = gz.common if gz is not None else frozenset()
+    votes, anchors = _unambiguous(matches)
+    countries = Counter(c for _, c in votes)
     out: list[Place] = []
     for m in matches:
         labels = {lab for s, e, lab in ents if s < m.end and m.start < e}
         if labels & {"PER", "ORG", "NORP"} and not labels & {"LOC", "GPE", "FAC"}:
             continue
         loc = bool(labels & {"LOC", "GPE", "FAC"})
-        cands = [e for e in m.entries if admissible(m, e, loc, known)]
+        # a name never vouches for itself: its own votes leave the country count
+        own = Counter(c for k, c in votes if k == m.key)
+        known = frozenset(c for c, n in countries.items() if n > own[c])
+        cands = [e for e in m.entries if admissible(m, e, loc, known, common)]
+        if gz is not None and m.kind != "admin1":
+            # "حمص" alone is the city: drop the province when its capital is a reading
+            ids = {e.geonameid for e in cands if e.geonameid}
+            kept = [e for e in cands if not (e.type == "admin1" and gz.admin1_capital.get((e.country, e.name_en)) in ids)]
+            cands = kept or cands
         if not cands:
             continue
-        best = max(cands, key=lambda e: _score(m, e, countries, anchors))
+        top_pop = max(e.population for e in cands)
+        best = max(cands, key=lambda e: _score(m, e, countries, anchors, top_pop))
         precision = best.precision
         if m.kind == "countryside" and best.type not in ("admin1", "country", "region"):
             precision = 2
