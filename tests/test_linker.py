@@ -50,3 +50,12 @@ def test_organisation_back_reference(text, org):
 def test_province_list_links_each_province():
     got = _links("خطب في ولايات الرقة والخير")
     assert got == [("الرقة", "org:wilayat-raqqa"), ("الخير", "org:wilayat-khayr")]
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ("مقاتلون من جنسيات غير سورية", "norp:syrians"),
+    ("هجمات في مناطق عراقية وسورية", "norp:syrians"),
+    ("عاد اللاجئون إلى سورية", "gpe:syria"),
+])
+def test_syria_as_adjective_or_country(text, kb_id):
+    assert [k for t, k in _links(text) if t == "سورية"] == [kb_id]

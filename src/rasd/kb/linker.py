@@ -146,6 +146,23 @@ def _resolve_short(short: _Cand, fulls: list[_Cand]) -> Optional[str]:
     return before or after
 
 
+def _adjectival_syria(kb: KB, toks: list[_Tok], chosen: list[_Cand]) -> list[_Cand]:
+    """"سورية" is also the feminine adjective: after غير, a plural in -ات or another
+    nationality adjective ("مناطق عراقية وسورية") it is the NORP, not the country."""
+    if "gpe:syria" not in kb or "norp:syrians" not in kb:
+        return chosen
+    out = []
+    for n, c in enumerate(chosen):
+        if (c.entry_ids[0] == "gpe:syria" and c.j - c.i == 1 and toks[c.i].norm[c.plen:] == "سوريه"
+                and c.i > 0):
+            prev = toks[c.i - 1].norm
+            after_norp = n > 0 and chosen[n - 1].j == c.i and kb.entries[chosen[n - 1].entry_ids[0]].type == "NORP"
+            if prev == "غير" or (prev.endswith("ات") and len(prev) > 3) or after_norp:
+                c = _Cand(c.i, c.j, c.plen, ["norp:syrians"], c.how)
+        out.append(c)
+    return out
+
+
 def link_text(text: str, kb: Optional[KB] = None) -> list[Mention]:
     """All KB mentions in ``text``, in order, non-overlapping, with original offsets."""
     kb = kb or load_kb()
@@ -162,7 +179,7 @@ def link_text(text: str, kb: Optional[KB] = None) -> list[Mention]:
         eid = _resolve_short(c, fulls)
         if eid:
             resolved.append(_Cand(c.i, c.j, c.plen, [eid], "short"))
-    chosen = _pick(fulls + resolved)
+    chosen = _adjectival_syria(kb, toks, _pick(fulls + resolved))
     out = []
     for c in chosen:
         first, last = toks[c.i], toks[c.j - 1]
