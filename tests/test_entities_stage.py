@@ -48,3 +48,8 @@ def test_entities_never_overlap(make_article):
 
 def test_bio_spans_start_new_span_on_stray_inside_tag():
     assert _bio_spans(["B-PERS", "I-PERS", "O", "I-LOC", "B-ORG"]) == [(0, 2, "PERS"), (3, 4, "LOC"), (4, 5, "ORG")]
+
+
+def test_ner_span_matching_a_quote_only_name_stays_unlinked(make_article):
+    ents = _run(make_article, "أعلنت الدولة حالة الطوارئ", {"الدولة": "B-ORG"}).entities
+    assert [(e.text, e.kb_id) for e in ents] == [("الدولة", None)]

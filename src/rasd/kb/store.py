@@ -145,12 +145,13 @@ class KB:
             e = self.get(e.affiliation)
         return None
 
-    def lookup(self, name: str, *, short: bool = False) -> list[Entry]:
+    def lookup(self, name: str, *, short: bool = False, quoted: bool = True) -> list[Entry]:
         """Entries whose Arabic name (or a spelling variant) is exactly ``name``.
 
         A leading clitic is tolerated (وقسد finds قسد). Names usable anywhere come first,
         then names valid only in quote marks; back-reference names (زعيم التنظيم, المرصد)
-        only when ``short`` is true, since out of context they are ambiguous.
+        only when ``short`` is true, since out of context they are ambiguous. ``quoted=False``
+        leaves out the quote-only names (for a span known not to be quoted).
         """
         toks = key_tokens(name)
         if not toks:
@@ -159,7 +160,8 @@ class KB:
         rank = {"name": 0, "quoted": 1, "short": 2}
         for plen, stem in stems(toks[0]):
             for item in self.index.get(stem, ()):
-                if item.rest != toks[1:] or (item.how == "short" and not short):
+                if item.rest != toks[1:] or (item.how == "short" and not short) \
+                        or (item.how == "quoted" and not quoted):
                     continue
                 r = rank[item.how] * 2 + (1 if plen else 0)
                 if item.entry_id not in found or r < found[item.entry_id]:

@@ -162,7 +162,7 @@ class EntitiesStage:
     def _ner_entity(self, text: str, start: int, end: int, label: str) -> Entity:
         """Entity for one NER span: KB id if the whole span is a KB name, else transliteration."""
         surface = text[start:end]
-        hits = self.kb.lookup(surface)
+        hits = self.kb.lookup(surface, quoted=False)
         if hits:
             e = hits[0]
             lab = e.type if e.type != "MISC" or label == "MISC" else label
