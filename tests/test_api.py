@@ -44,6 +44,13 @@ def test_article_listings_filter_and_page(client, url, ids):
     assert [a["id"] for a in r.json()["items"]] == ids
 
 
+def test_search_returns_a_snippet_around_the_folded_hit(client):
+    hit = client.get("/search?q=اطفال مدينه").json()["items"]
+    assert hit == []
+    sn = client.get("/search?q=مدينه").json()["items"][0]["snippet"]
+    assert sn["text"][sn["start"]:sn["end"]] == "مدينة"
+
+
 def test_total_counts_all_matches_not_the_page(client):
     body = client.get("/articles?limit=2").json()
     assert (body["total"], len(body["items"]), body["limit"]) == (4, 2, 2)
@@ -77,6 +84,7 @@ def test_stories_and_story_by_id(client):
 def test_entities_and_entity_page(client):
     ents = client.get("/entities?label=ORG").json()["items"]
     assert ents[0]["kb_id"] == "Q-SYR-ARMY"
+    assert client.get("/entities/~GPE:بغداد").status_code == 404       # linked: found by kb_id only
     page = client.get("/entities/Q-SYR-ARMY").json()
     assert [e["id"] for e in page["events"]] == ["art-idlib-a:0", "art-idlib-b:0"]
     assert [q["article"] for q in page["quotes"]] == ["art-idlib-b"]

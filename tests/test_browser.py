@@ -126,6 +126,7 @@ def test_untrusted_text_is_rendered_escaped(page):
     assert fx.XSS_TEXT_TAG in page.get_by_test_id("article-body").inner_text()
     assert page.get_by_test_id("article-title").inner_text() == fx.XSS_TITLE
     assert page.locator("#view script, #view img").count() == 0
+    shot(page, "article_xss")
     page.goto("/")
     wait_ready(page, "#/")
     page.locator('.ev-marker[data-event="art-xss:0"]').click()
@@ -164,4 +165,5 @@ def test_search_finds_folded_spelling(page):
     page.get_by_test_id("search-input").press("Enter")
     page.wait_for_selector('body[data-ready^="#/search"]')
     assert page.get_by_test_id("search-hit").count() == 2
+    assert page.locator("mark.hl-hit").all_text_contents() == ["إدلب", "إدلب"]
     shot(page, "search_ar")

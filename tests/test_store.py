@@ -126,6 +126,13 @@ def test_entities_aggregate_by_kb_id(store):
     assert (army["first_seen"], army["last_seen"]) == ("2024-03-04", "2024-03-05")
 
 
+def test_entity_by_id_linked_and_unlinked(store):
+    assert store.entity("Q-BAGHDAD")["names"] == ["بغداد"]
+    store.put(fx.article_baghdad().with_layer("entities", [fx.ent(fx.article_baghdad().text, "الطلاب", "NORP")]))
+    assert store.entity("~NORP:الطلاب")["mentions"] == 1
+    assert store.entity("nope") is None
+
+
 def test_places_aggregate_by_geonameid(store):
     idlib = next(p for p in store.places(country="SY") if p["name_en"] == "Idlib")
     assert (idlib["mentions"], idlib["articles"], idlib["lat"]) == (2, ["art-idlib-a", "art-idlib-b"], 35.9306)

@@ -170,7 +170,7 @@ def create_app(db_url: str, token: Optional[str] = None, pipeline=None) -> FastA
     def get_entity(entity_id: str) -> dict:
         """One entity: its aggregate, its events (as actor) and quotes (as speaker) over time."""
         with lock:
-            agg = next((e for e in store.entities() if e["id"] == entity_id), None)
+            agg = store.entity(entity_id)
             if agg is None:
                 raise HTTPException(404, f"no entity with id {entity_id!r}")
             kb = agg["kb_id"]
@@ -192,7 +192,11 @@ def create_app(db_url: str, token: Optional[str] = None, pipeline=None) -> FastA
         """Full-text search over articles (Arabic spelling folded), with the other filters."""
         vals = {**f.values, "q": q}
         with lock:
-            return {"total": store.count_articles(**vals), **p, "items": store.article_summaries(**p, **vals)}
+            total, items = store.count_articles(**vals), store.article_summaries(**p, **vals)
+            texts = store.texts([a["id"] for a in items])
+        for a in items:
+            a["snippet"] = snippet(texts.get(a["id"], ""), q)
+        return {"total": total, **p, "items": items}
 
     @app.get("/health", include_in_schema=False)
     def health() -> dict:
@@ -205,6 +209,25 @@ def create_app(db_url: str, token: Optional[str] = None, pipeline=None) -> FastA
         return FileResponse(WEB / "static" / "index.html", media_type="text/html; charset=utf-8")
 
     return app
+
+
+def snippet(text: str, query: str, width: int = 90) -> dict:
+    """The text around the first query word found (Arabic spelling folded), with the hit's
+    offsets inside the snippet: ``{"text", "start", "end"}`` (start = end = 0 when none)."""
+    import re
+
+    from ..store.rows import search_terms
+    from ..text import normalize
+
+    folded = normalize(text)
+    for term in search_terms(query):
+        # A whole word, possibly behind clitics (و ب ل ك ف ال), as the index matches it.
+        m = re.search(r"(?<!\w)(?:[وفبلك]?(?:ال|ل)?)" + re.escape(term) + r"(?!\w)", folded.text)
+        if m:
+            s, e = folded.span(m.start(), m.end())
+            lo, hi = max(0, s - width), min(len(text), e + width)
+            return {"text": text[lo:hi], "start": s - lo, "end": e - lo}
+    return {"text": text[:2 * width], "start": 0, "end": 0}
 
 
 def _check_token(request: Request, token: Optional[str]) -> None:

@@ -95,6 +95,13 @@ class Store(abc.ABC):
         """Entities aggregated by kb_id."""
         raise NotImplementedError
 
+    def entity(self, entity_id: str) -> Optional[dict]:
+        """One entity aggregate by id (kb_id, or ``~LABEL:text`` when unlinked)."""
+        raise NotImplementedError
+
+    def texts(self, ids: list[str]) -> dict[str, str]:
+        raise NotImplementedError
+
     def places(self, **filters) -> list[dict]:
         """Places aggregated by geonameid / name."""
         raise NotImplementedError

@@ -190,18 +190,31 @@ class SQLQueries:
     # -- entities and places (aggregated) -------------------------------------------------
 
     def entities(self, label: Optional[str] = None, **filters) -> list[dict]:
-        """Entities grouped by kb_id (unlinked ones by label and spelling), most mentioned first."""
+        """Entities grouped by kb_id (unlinked ones by label and spelling, id ``~LABEL:text``),
+        most mentioned first."""
         where, ps = self._article_where(check_filters(filters))
         if label:
             where = (where + " AND " if where else " WHERE ") + "en.label = ?"
             ps = ps + [label.upper()]
+        return self._entity_groups(where, ps)
+
+    def entity(self, entity_id: str) -> Optional[dict]:
+        """One entity's aggregate by its id (a kb_id, or ``~LABEL:text`` for an unlinked one)."""
+        if entity_id.startswith("~") and ":" in entity_id:
+            label, text = entity_id[1:].split(":", 1)
+            groups = self._entity_groups(" WHERE en.kb_id IS NULL AND en.label = ?", [label])
+        else:
+            groups = self._entity_groups(" WHERE en.kb_id = ?", [entity_id])
+        return next((g for g in groups if g["id"] == entity_id), None)
+
+    def _entity_groups(self, where: str, ps: list) -> list[dict]:
         rows = self._rows("SELECT en.article_id, en.record, a.published FROM entities en "
                           "JOIN articles a ON a.id = en.article_id" + where, ps)
         groups: dict[str, dict] = {}
         names: dict[str, Counter] = defaultdict(Counter)
         for aid, rec, pub in rows:
             r = json.loads(rec)
-            key = r.get("kb_id") or f"{r['label']}:{r['text']}"
+            key = r.get("kb_id") or f"~{r['label']}:{r['text']}"
             g = groups.setdefault(key, {"id": key, "kb_id": r.get("kb_id"), "name_en": r.get("name_en"),
                                         "label": r["label"], "mentions": 0, "articles": set(),
                                         "first_seen": pub, "last_seen": pub})
@@ -262,6 +275,13 @@ class SQLQueries:
                     + where + (" AND " if where else " WHERE ") + "sa2.story_id = s.id)")
         sql += " ORDER BY s.first_published IS NULL, s.first_published, s.id" + self._page(limit, offset)
         return [json.loads(r[0]) for r in self._rows(sql, ps)]
+
+    def texts(self, ids: list[str]) -> dict[str, str]:
+        """The text of each article id (for search snippets)."""
+        if not ids:
+            return {}
+        marks = ", ".join("?" * len(ids))
+        return dict(self._rows(f"SELECT id, text FROM articles WHERE id IN ({marks})", ids))
 
     def stories_of(self, article_id: str) -> list[str]:
         return [r[0] for r in self._rows("SELECT story_id FROM story_articles WHERE article_id = ? "

@@ -47,11 +47,17 @@ class SQLiteStore(SQLQueries, Store):
 
     def _index_missing(self) -> None:
         """Put articles stored before the search index existed into it."""
-        missing = self.conn.execute("SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM articles_fts)")
+        missing = self.conn.execute("SELECT id FROM articles WHERE rowid NOT IN (SELECT rowid FROM articles_fts)")
         for (aid,) in missing.fetchall():
             art = self.get(aid)
             with self.conn as c:
-                c.execute("INSERT INTO articles_fts (article_id, body) VALUES (?, ?)", (aid, search_body(art)))
+                self._index(c, art)
+
+    @staticmethod
+    def _index(c, article: Article) -> None:
+        # The index row shares the article row's rowid: lookups and deletes go by rowid.
+        c.execute("INSERT INTO articles_fts (rowid, article_id, body) "
+                  "SELECT rowid, id, ? FROM articles WHERE id = ?", (search_body(article), article.id))
 
     def _rows(self, sql: str, params=()) -> list[tuple]:
         return self.conn.execute(sql, tuple(params)).fetchall()
@@ -59,7 +65,7 @@ class SQLiteStore(SQLQueries, Store):
     def _fts_clause(self, column: str, terms: list[str]) -> tuple[str, list]:
         # Each term quoted: FTS5 syntax characters in user input stay literal.
         match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
-        return f"{column} IN (SELECT article_id FROM articles_fts WHERE articles_fts MATCH ?)", [match]
+        return "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", [match]
 
     def has(self, article_id: str, chash: str) -> bool:
         row = self.conn.execute("SELECT 1 FROM articles WHERE id = ? AND content_hash = ?",
@@ -71,9 +77,8 @@ class SQLiteStore(SQLQueries, Store):
         if self.has(article.id, chash):
             return False
         with self.conn as c:
+            c.execute("DELETE FROM articles_fts WHERE rowid IN (SELECT rowid FROM articles WHERE id = ?)", (article.id,))
             c.execute("DELETE FROM articles WHERE id = ?", (article.id,))
-            c.execute("DELETE FROM articles_fts WHERE article_id = ?", (article.id,))
-            c.execute("INSERT INTO articles_fts (article_id, body) VALUES (?, ?)", (article.id, search_body(article)))
             c.execute("INSERT INTO articles (id, content_hash, title, outlet, url, published, text, source, "
                       "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                       (article.id, chash, article.title, article.outlet, article.url, article.published,
@@ -82,6 +87,7 @@ class SQLiteStore(SQLQueries, Store):
                 if rows:
                     marks = ", ".join("?" * len(cols))
                     c.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})", rows)
+            self._index(c, article)
         return True
 
     def put_error(self, error: ItemError) -> None:

@@ -74,7 +74,12 @@ async function api(path, params) {
   return r.json();
 }
 
-function view(...nodes) {
+// Each navigation gets a sequence number; a view still loading when the user moves on must not
+// paint over the newer one.
+let SEQ = 0;
+class Stale extends Error {}
+function view(ctx, ...nodes) {
+  if (ctx.seq !== SEQ) throw new Stale("superseded");
   const main = document.getElementById("view");
   main.replaceChildren(...nodes);
   return main;
@@ -178,10 +183,10 @@ function filterForm(params, onApply) {
   return form;
 }
 
-async function showMap(params) {
+async function showMap(ctx, params) {
   const mapDiv = el("div", { id: "map", "data-testid": "map" });
   const tl = el("div", { class: "timeline", "data-testid": "timeline" });
-  view(el("h1", {}, t("map_title")),
+  view(ctx, el("h1", {}, t("map_title")),
        filterForm(params, (p) => { location.hash = "#/?" + new URLSearchParams(p); }),
        el("div", { class: "legend" }, TYPES.map((x) => el("span", {}, el("span", { class: "swatch", style: `background:${typeColor(x)}` }), x))),
        mapDiv, el("h2", {}, t("timeline_title")), tl);
@@ -252,15 +257,15 @@ function timelineSvg(items) {
 }
 
 // -- stories ----------------------------------------------------------------------------------
-async function showStories() {
+async function showStories(ctx) {
   const data = await api("/stories", { limit: 500 });
-  view(el("h1", {}, t("stories_title")),
+  view(ctx, el("h1", {}, t("stories_title")),
        el("ul", { class: "plain card" }, data.items.map((s) => el("li", {},
          el("a", { href: "#/story/" + enc(s.id), "data-testid": "story-link" }, s.title || s.id), " ",
          el("span", { class: "muted" }, `${s.first_published || ""} · ${s.outlets.join("، ")} · ${s.articles.length} ${t("articles")} · ${s.events.length} ${t("events")}`)))));
 }
 
-async function showStory(id) {
+async function showStory(ctx, id) {
   const story = await api("/stories/" + enc(id));
   const arts = await Promise.all(story.articles.map((a) => api("/articles/" + enc(a)).catch(() => null)));
   const contra = el("div", { class: "card", "data-testid": "contradictions" }, el("h2", {}, t("contradictions")),
@@ -276,19 +281,19 @@ async function showStory(id) {
       el("div", { class: "muted" }, a.outlet || "", " · ", a.published || ""),
       el("h2", {}, el("a", { href: "#/article/" + enc(a.id), "data-testid": "article-link" }, a.title || a.id)),
       highlighted(a.text, articleMarks(a, story)))));
-  view(el("h1", { "data-testid": "story-title" }, t("story"), ": ", story.title || story.id),
+  view(ctx, el("h1", { "data-testid": "story-title" }, t("story"), ": ", story.title || story.id),
        el("p", { class: "muted" }, `${story.first_published || ""} – ${story.last_published || ""} · ${story.outlets.join("، ")}`),
        legend(), contra, evs, cols);
 }
 
 // -- article ----------------------------------------------------------------------------------
-async function showArticle(id) {
+async function showArticle(ctx, id) {
   const a = await api("/articles/" + enc(id));
   const stories = await Promise.all((a.stories || []).map((s) => api("/stories/" + enc(s)).catch(() => null)));
   const story = stories.find(Boolean);
   const table = (head, rows) => el("table", {}, el("tr", {}, head.map((h) => el("th", {}, h))),
                                     rows.map((r) => el("tr", {}, r.map((c) => el("td", {}, c)))));
-  view(el("div", { class: "muted" }, a.outlet || "", " · ", a.published || "",
+  view(ctx, el("div", { class: "muted" }, a.outlet || "", " · ", a.published || "",
           a.url ? [" · ", el("a", { href: a.url, rel: "noopener noreferrer" }, a.url)] : ""),
        el("h1", { "data-testid": "article-title" }, a.title || a.id),
        stories.filter(Boolean).length ? el("p", {}, t("stories_of_article"), ": ",
@@ -305,9 +310,9 @@ async function showArticle(id) {
 }
 
 // -- entities ---------------------------------------------------------------------------------
-async function showEntities() {
+async function showEntities(ctx) {
   const data = await api("/entities", { limit: 500 });
-  view(el("h1", {}, t("entities_title")), el("div", { class: "card" },
+  view(ctx, el("h1", {}, t("entities_title")), el("div", { class: "card" },
     el("table", {}, el("tr", {}, [t("entities"), t("type"), t("mentions"), t("articles"), t("first_seen"), t("last_seen")].map((h) => el("th", {}, h))),
       data.items.map((e) => el("tr", {},
         el("td", {}, el("a", { href: "#/entity/" + enc(e.id), "data-testid": "entity-link" }, (LANG === "en" && e.name_en) || e.names[0] || e.id),
@@ -316,7 +321,7 @@ async function showEntities() {
         el("td", {}, e.first_seen || ""), el("td", {}, e.last_seen || ""))))));
 }
 
-async function showEntity(id) {
+async function showEntity(ctx, id) {
   const e = await api("/entities/" + enc(id));
   const items = [...e.events.map((x) => ({ when: (x.date && x.date.value) || x.published, kind: "event", x })),
                  ...e.quotes.map((x) => ({ when: x.published, kind: "quote", x }))]
@@ -328,7 +333,7 @@ async function showEntity(id) {
     counts[k] = counts[k] || { date: d, type: ev.type, events: 0, fatalities: 0 };
     counts[k].events += 1; counts[k].fatalities += ev.fatalities || 0;
   }
-  view(el("h1", { "data-testid": "entity-title" }, (LANG === "en" && e.name_en) || e.names[0] || e.id),
+  view(ctx, el("h1", { "data-testid": "entity-title" }, (LANG === "en" && e.name_en) || e.names[0] || e.id),
        el("p", { class: "muted" }, `${e.label} · ${e.kb_id || ""} · ${e.mentions} ${t("mentions")} · ${e.articles} ${t("articles")} · ${e.names.join("، ")}`),
        el("h2", {}, t("events_over_time")), el("div", { class: "timeline" }, timelineSvg(Object.values(counts))),
        el("ul", { class: "plain card", "data-testid": "entity-items" }, items.map((it) => el("li", {},
@@ -338,35 +343,45 @@ async function showEntity(id) {
 }
 
 // -- search -----------------------------------------------------------------------------------
-async function showSearch(params) {
+async function showSearch(ctx, params) {
   const data = await api("/search", { q: params.q, limit: 100 });
-  view(el("h1", {}, t("search_title"), " «", params.q || "", "»"),
+  view(ctx, el("h1", {}, t("search_title"), " «", params.q || "", "»"),
        el("p", { class: "muted", "data-testid": "search-total" }, `${data.total} ${t("results")}`),
        el("ul", { class: "plain card" }, data.items.map((a) => el("li", { "data-testid": "search-hit" },
          el("a", { href: "#/article/" + enc(a.id) }, a.title || a.id), " ",
          el("span", { class: "muted" }, `${a.outlet || ""} · ${a.published || ""}`),
-         el("div", {}, a.preview)))));
+         snippetNode(a.snippet || { text: a.preview, start: 0, end: 0 })))));
+}
+
+function snippetNode(sn) {
+  const marks = sn.end > sn.start ? [{ start: sn.start, end: sn.end, cls: "hl-hit" }] : [];
+  const node = highlighted(sn.text, marks);
+  node.classList.add("snippet");
+  return node;
 }
 
 // -- router -----------------------------------------------------------------------------------
 async function route() {
+  const ctx = { seq: ++SEQ };
   const [path, query] = (location.hash.slice(1) || "/").split("?");
   const params = Object.fromEntries(new URLSearchParams(query || ""));
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
   for (const a of document.querySelectorAll("nav a")) a.classList.toggle("active", a.getAttribute("href") === "#" + (path || "/"));
-  view(el("p", { class: "muted" }, t("loading")));
+  delete document.body.dataset.ready;
+  view(ctx, el("p", { class: "muted" }, t("loading")));
   try {
-    if (!parts.length) await showMap(params);
-    else if (parts[0] === "stories") await showStories();
-    else if (parts[0] === "story") await showStory(parts[1]);
-    else if (parts[0] === "article") await showArticle(parts[1]);
-    else if (parts[0] === "entities") await showEntities();
-    else if (parts[0] === "entity") await showEntity(parts[1]);
-    else if (parts[0] === "search") await showSearch(params);
-    else view(el("p", {}, t("not_found")));
-    document.body.dataset.ready = location.hash || "#/";
+    if (!parts.length) await showMap(ctx, params);
+    else if (parts[0] === "stories") await showStories(ctx);
+    else if (parts[0] === "story") await showStory(ctx, parts[1]);
+    else if (parts[0] === "article") await showArticle(ctx, parts[1]);
+    else if (parts[0] === "entities") await showEntities(ctx);
+    else if (parts[0] === "entity") await showEntity(ctx, parts[1]);
+    else if (parts[0] === "search") await showSearch(ctx, params);
+    else view(ctx, el("p", {}, t("not_found")));
+    if (ctx.seq === SEQ) document.body.dataset.ready = location.hash || "#/";
   } catch (err) {
-    view(el("p", { class: "error", "data-testid": "error" }, t("error"), ": ", err.message));
+    if (err instanceof Stale || ctx.seq !== SEQ) return;
+    view(ctx, el("p", { class: "error", "data-testid": "error" }, t("error"), ": ", err.message));
     document.body.dataset.ready = "error";
   }
 }
@@ -382,6 +397,6 @@ document.getElementById("search-form").addEventListener("submit", (e) => {
   const q = document.getElementById("search-input").value.trim();
   if (q) location.hash = "#/search?q=" + enc(q);
 });
-window.addEventListener("hashchange", () => { delete document.body.dataset.ready; route(); });
+window.addEventListener("hashchange", route);
 applyLang();
 route();
