@@ -1,0 +1,35 @@
+"""Evaluation gate: place accuracy within 25 km on the labelled mentions stays above its floors."""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import shared_path
+
+ROOT = Path(__file__).resolve().parents[2]
+FLOORS = json.loads((ROOT / "benchmarks/floors/places.json").read_text())
+
+
+def _eval_module():
+    spec = importlib.util.spec_from_file_location("places_eval", ROOT / "benchmarks/places_eval.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def mod():
+    shared_path("seeds")
+    shared_path("data", "raw_news", "articles.jsonl.gz")
+    return _eval_module()
+
+
+@pytest.mark.parametrize("split", ["development", "heldout"])
+def test_place_accuracy_stays_above_floor(mod, split):
+    labels = mod.load_labels(mod.LABELS if split == "development" else mod.HELDOUT)
+    res = mod.evaluate(labels)
+    assert res["accuracy_25km"] >= FLOORS[split]["accuracy_25km"], res["errors"]
+    assert res["false_positives_on_none_labels"] <= FLOORS[split]["max_false_positives"]
