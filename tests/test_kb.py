@@ -50,3 +50,12 @@ def test_back_reference_names_need_short_flag(name):
 ])
 def test_inter_follows_affiliation(kb_id, inter):
     assert load_kb().inter(kb_id) == inter
+
+
+@pytest.mark.parametrize("kb_id", [
+    "org:islamic-state", "org:sdf", "org:ypg", "org:sohr", "org:global-coalition", "org:syrian-army",
+    "org:pmf", "org:hts", "org:turkish-army", "org:russian-army", "per:abu-bakr-al-baghdadi",
+    "per:abu-al-hassan-al-muhajir", "gpe:syria", "gpe:raqqa", "norp:kurds",
+])
+def test_ids_other_stages_rely_on_exist(kb_id):
+    assert load_kb().get(kb_id) is not None
