@@ -133,7 +133,8 @@ class QuoteExtractor:
                 continue
             if not w.is_word or w.norm in L.NP_STOP or w.bare in L.NP_STOP or len(w.norm) <= 1:
                 break
-            if w.text.startswith("لـ") or w.norm in ("ل", "لـ") or (w.norm.startswith("لل") and out):
+            if w.text.startswith("لـ") or w.norm in ("ل", "لـ") or (w.norm.startswith("لل") and out) \
+                    or w.norm in L.OUTLETS_TO:
                 break
             if w.norm in L.CUES or w.bare in L.CUES:
                 break
@@ -174,12 +175,30 @@ class QuoteExtractor:
             if k == 1 and k < len(np) and not head.startswith("ال"):
                 k += 1  # "مدير المرصد": the title's genitive complement
                 baism = True
+            if head.startswith("ال"):
+                while k < len(np) and np[k].norm.startswith("ال") and np[k].norm not in L.TITLES:
+                    k += 1  # "النائب العام الفلسطيني أكرم الخطيب": adjectives of the title
+            if k < len(np) and np[k].norm[:1] in ("ل", "ب") and not np[k].norm.startswith("ال"):
+                k += 1  # "الأمين العام لحزب الله": the title's complement
+                baism = True
             while k < len(np) and (np[k].norm in L.TITLE_LINKS or
                                    (baism and np[k].norm.startswith("ال") and k + 1 < len(np)
                                     and np[k + 1].norm.startswith("ال")) or
                                    (baism and np[k].norm.startswith("ال") and k + 1 == len(np))):
                 k += 1
             rest = np[k:]
+            if rest and rest[0].norm[:1] in ("ل", "ب") and not rest[0].norm.startswith("ال"):
+                rest = []
+            if rest and baism and rest[0].norm not in L.KUNYA and np[k - 1].norm[:1] in ("ل", "ب") \
+                    and self._entity_in(rest[0].start, rest[-1].end) is None:
+                rest = []  # "المقررة الخاصة بحماية حرية الرأي": still the complement, no name
+            if not rest and self._apposition(np[-1].end) is None:
+                found = self._lookup([], head)
+                if found is not None:
+                    return found
+                sp = self._speaker(s, e)
+                self._register(sp, [w.norm for w in np], head)
+                return sp
             if not rest:
                 # The name may follow as an apposition in quotes: المتحدث ..., "أبو الحسن المهاجر"،
                 q = self._apposition(np[-1].end)
@@ -237,13 +256,14 @@ class QuoteExtractor:
 
     def _topic(self, ws: list[W], i: int) -> Optional[Speaker]:
         """The subject before a verb: "أما X، ... فأوضح" or a short sentence-initial noun phrase."""
-        if ws and ws[0].norm == "اما":
+        amma = max((k for k in range(i) if ws[k].norm == "اما"), default=None)
+        if amma is not None and i - amma <= 10:
             np = []
-            for w in ws[1:i]:
+            for w in ws[amma + 1:i]:
                 if not w.is_word:
                     break
                 np.append(w)
-            return self._resolve(np[:6], ws, 0) if np else None
+            return self._resolve(np[:8], ws, 0) if np else None
         words = [w for w in ws[:i] if w.norm not in _FUNCTION]
         if 0 < len(words) <= 4 and all(w.is_word for w in words) and i <= 5:
             return self._resolve(words, ws, 0)
@@ -262,6 +282,14 @@ class QuoteExtractor:
                 rest = w.text[2:].strip()
                 if rest:
                     return rest
+            if w.norm in L.OUTLETS_TO and not ("ال" + w.norm[2:] in L.MONITOR_HEADS):
+                end = w.end
+                for x in ws[k + 1:k + 3]:
+                    if not (x.is_word and (x.norm.startswith("ال") or x.norm in ("برس", "سي", "الاوسط"))):
+                        break
+                    end = x.end
+                head = w.text[1:] if w.norm.startswith("لل") else w.text[1:]
+                return ("ال" + self.text[w.start + 2:end]) if w.norm.startswith("لل") else self.text[w.start + 1:end]
             if w.norm.startswith("لل") and "ال" + w.norm[2:] in L.MONITOR_HEADS:
                 end = w.end
                 for x in ws[k + 1:k + 5]:
@@ -297,6 +325,13 @@ class QuoteExtractor:
                     i += 1
                     continue
                 lemma, participle = cue
+                if lemma in L.SPEAKER_ONLY:
+                    np = self._np_after(ws, i)
+                    if np and not np[0].norm.startswith("ال") and len(np) <= 4:
+                        sp = self._resolve(np, ws, i)
+                        sent_speaker = self.state.last = sp
+                    i += 1
+                    continue
                 if participle:
                     speaker = sent_speaker or self.state.last
                     np = []
@@ -356,10 +391,13 @@ class QuoteExtractor:
     def _cue_before(self, ws: list[W], at: int) -> bool:
         return any((L.CUES.get(w.norm) or L.CUES.get(w.bare)) for w in ws if w.end <= at)
 
+    def _inside_quote(self, at: int) -> bool:
+        return any(q.start <= at < q.end for q in self.quoted)
+
     def _speechlike(self, q: Quoted) -> bool:
         """Four words or more, and not a name ("تنظيم «الدولة الإسلامية»")."""
         n = sum(1 for w in _words(self.text, q.start, q.end) if w.is_word)
-        if n < 4:
+        if n < 4 or self.text[q.start] in "،,.;:؛":
             return False
         before = _words(self.text, max(0, q.open_at - 20), q.open_at)
         if before and before[-1].is_word and _key(before[-1].bare) in {_key(h) for h in _NAME_HEADS}:
@@ -375,7 +413,9 @@ class QuoteExtractor:
             if w.is_word and (L.CUES.get(w.norm) or L.CUES.get(w.bare)) and k > j:
                 return None, None, k
             if w.text in "«“”\"'" or w.text in ("‘",):
-                q = next((q for q in self.quoted if q.open_at == w.start and q.depth == 0 or q.open_at == w.start), None)
+                q = next((q for q in self.quoted if q.open_at == w.start), None)
+                if q is not None and self.text[q.start] in "،,.;:؛":
+                    q = None  # a closing mark read as an opening: not a quote
                 if q is not None:
                     n = len([x for x in _words(self.text, q.start, q.end) if x.is_word])
                     nxt_word = [x for x in ws if x.start > q.close_at][:1]
@@ -418,6 +458,9 @@ class QuoteExtractor:
         depth_end = None
         for x in range(m, len(ws)):
             w = ws[x]
+            if w.text in (".", "!", "?", "؟") and x + 1 < len(ws) and not self._inside_quote(w.start):
+                depth_end = x  # an indirect clause never runs past a full stop
+                break
             if w.text in "،," and x + 1 < len(ws):
                 n = ws[x + 1]
                 cue = L.CUES.get(n.norm) or L.CUES.get(n.bare)
@@ -433,6 +476,10 @@ class QuoteExtractor:
         while e > ws[m].start and self.text[e - 1] == " ":
             e -= 1
         return e, depth_end
+
+
+def _unused():
+    return None
 
 
 def extract_quotes(article: Article) -> list[Quote]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 _GUILLEMET_OPEN, _GUILLEMET_CLOSE = "«", "»"
 _CURLY = "“”\"„"
 _SINGLE = "'‘’"
+_MAX_STRAIGHT = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,9 +59,14 @@ def quoted_spans(text: str) -> list[Quoted]:
         elif ch == "“" or ch == "„":
             stack.append(("c", i))
         elif ch in "”\"":
-            # A mark right after a letter, with no letter after it, closes; otherwise it
-            # closes an open quote of its family if there is one, else opens.
-            if not close("c", i):
+            # Closes an open quote of its family if there is one, else opens. A straight
+            # mark that would close a very long span is an opening: the earlier one was
+            # left unclosed (news copy often drops a closing mark).
+            opened = next((o for f, o in reversed(stack) if f == "c"), None)
+            if opened is not None and ch == '"' and i - opened > _MAX_STRAIGHT:
+                stack[:] = [(f, o) for f, o in stack if o < opened]
+                stack.append(("c", i))
+            elif not close("c", i):
                 stack.append(("c", i))
         elif ch in _SINGLE:
             prev = text[i - 1] if i else " "

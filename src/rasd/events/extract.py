@@ -1,0 +1,198 @@
+"""Event extraction: triggers per sentence, status, PLOVER type/mode, ACLED, arguments.
+
+For each sentence: find lexicon triggers; keep ASSAULT/PROTEST triggers only where the
+sentence classifier agrees (when the model is installed); give each trigger a status; a
+call to violence (ASSAULT under a call cue or inside an incitement quote) becomes MOBILIZE
+with status called, a threatened one THREATEN; one event per (type, status) per sentence.
+Arguments: actors from the entity layer, the nearest place in the sentence (then its
+paragraph neighbours) that is not the dateline, the sentence's date, the killed count.
+The date is left null when the sentence states none: a consumer that needs one falls back
+to the article's ``published`` (an event's own date must come from its text).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..model import Actor, Article, DateRef, Entity, Event, Place, Span
+from ..text import normalize, split_sentences, tokenize
+from .acled import acled_for
+from .classifier import sentence_scores
+from .fatalities import count_killed
+from .lexicon import Entry, Hit, find_triggers
+from .status import status_of
+
+_AERIAL = {"طايرات", "الطايرات", "طيران", "الطيران", "الحربيه", "جوي", "الجوي", "جويه", "الجويه", "بطايرات"}
+_DRONE = {"مسيره", "مسيرات", "المسيره", "المسيرات", "درون"}
+_MODE_RANK = {None: 0, "beat": 1, "firearms": 2, "targeted": 3, "heavy-weapons": 4, "explosives": 5,
+              "grenade": 5, "abduct": 5, "aerial": 6, "drone": 7, "suicide-attack": 7, "chemical": 8}
+_KIND_RANK = {None: 0, "kill": 1, "attack": 2, "clash": 3, "territory": 4}
+# Words that end an actor's noun phrase search: "من قبل"، "ضد"، "على".
+_TARGET_MARKS = {"ضد", "علي", "استهدف", "استهدفت", "بحق"}
+
+
+class EventExtractor:
+    """Extracts the events layer of one Article (reads entities, places, dates, quotes)."""
+
+    def __init__(self, article: Article, use_classifier: bool = True):
+        self.a = article
+        self.text = article.text
+        self.use_classifier = use_classifier
+        self.calls = [(q.start, q.end) for q in article.quotes if q.incitement]
+        self.actors = sorted((e for e in article.entities if e.label in ("PER", "ORG", "NORP", "GPE")),
+                             key=lambda e: e.start)
+        self.datelines = self._datelines()
+
+    def _datelines(self) -> set[tuple[int, int]]:
+        """Places that only say where the story was filed ("بيروت - ...")."""
+        out = set()
+        try:
+            from ..geo import is_dateline  # type: ignore[attr-defined]
+        except ImportError:
+            is_dateline = None
+        for p in self.a.places:
+            if is_dateline is not None:
+                if is_dateline(self.a, p):
+                    out.add((p.start, p.end))
+                continue
+            line_start = self.text.rfind("\n", 0, p.start) + 1
+            after = self.text[p.end:p.end + 4]
+            if p.start - line_start <= 30 and re.match(r"\s*[-–—]", after):
+                out.add((p.start, p.end))
+        return out
+
+    def extract(self) -> list[Event]:
+        sents = split_sentences(self.text)
+        if not sents:
+            return []
+        scores = sentence_scores([s.text for s in sents]) if self.use_classifier else None
+        out: list[Event] = []
+        for k, sent in enumerate(sents):
+            toks = [t for t in tokenize(self.text, sent.start, sent.end) if t.is_word]
+            words = [normalize(t.text).text for t in toks]
+            hits = find_triggers(words)
+            if scores is not None:
+                hits = [h for h in hits if h.entry.type not in scores or scores[h.entry.type][k]]
+            out.extend(self._events(sents, k, toks, words, hits))
+        return out
+
+    def _events(self, sents, k, toks, words, hits: list[Hit]) -> list[Event]:
+        sent = sents[k]
+        groups: dict[tuple[str, str], list[tuple[Hit, str]]] = {}
+        for h in hits:
+            start = toks[h.i].start
+            in_call = any(s <= start < e for s, e in self.calls)
+            w = words[h.i]
+            # سيقصف / ستشن: the future prefix on a verb that is itself a trigger
+            future = len(w) > 3 and w[0] == "س" and w[1] in "يتن" and bool(find_triggers([w[1:]]))
+            status = status_of(words, h.i, in_call_quote=in_call, verb_future=future)
+            etype = h.entry.type
+            if etype == "ASSAULT" and status == "called":
+                etype = "MOBILIZE"
+            elif etype == "ASSAULT" and status == "threatened":
+                etype = "THREATEN"
+            groups.setdefault((etype, status), []).append((h, status))
+        if ("MOBILIZE", "called") in groups:
+            groups.pop(("REQUEST", "called"), None)
+            groups.pop(("REQUEST", "occurred"), None)
+        events = []
+        wset = set(words)
+        for (etype, status), hs in groups.items():
+            anchor = hs[0][0]
+            entries = [h.entry for h, _ in hs]
+            mode = max((e.mode for e in entries), key=lambda m: _MODE_RANK.get(m, 1))
+            kind = max((e.kind for e in entries), key=lambda x: _KIND_RANK.get(x, 0))
+            base_type = entries[0].type
+            if base_type == "ASSAULT" and mode in (None, "heavy-weapons") and wset & _AERIAL:
+                mode = "aerial"
+            if base_type == "ASSAULT" and wset & _DRONE and mode in (None, "heavy-weapons", "aerial", "explosives"):
+                mode = "drone"
+            if etype not in ("ASSAULT", "COERCE"):
+                mode = None
+            at = toks[anchor.i].start
+            a1, a2 = self._actors(sent.start, sent.end, at, toks[anchor.j - 1].end)
+            fatalities = None
+            if etype in ("ASSAULT", "PROTEST") and status == "occurred":
+                fatalities = count_killed(sent.text)
+            acled = None
+            if status == "occurred":
+                acled = acled_for(etype, mode, kind, words, fatalities, a1.text if a1 else "")
+            events.append(Event(etype, mode, status, acled, a1, a2, self._place(sents, k, at),
+                                self._date(sent.start, sent.end, at), fatalities,
+                                Span(sent.start, sent.end)))
+        return events
+
+    # --- arguments ----------------------------------------------------------------------
+    def _actor(self, e: Entity) -> Actor:
+        name_en, kb_id = e.name_en, e.kb_id
+        if kb_id and not name_en:
+            name_en = _kb_name(kb_id)
+        return Actor(e.text, name_en, kb_id)
+
+    def _actors(self, s: int, e: int, at: int, trig_end: int) -> tuple[Optional[Actor], Optional[Actor]]:
+        """actor1 = the doer (subject before the trigger, or right after a verb), actor2 = the target."""
+        inside = [x for x in self.actors if x.start >= s and x.end <= e]
+        if not inside:
+            return None, None
+        before = [x for x in inside if x.end <= at]
+        after = [x for x in inside if x.start >= trig_end]
+        a1 = a2 = None
+        if after and after[0].start - trig_end <= 25 and not _target_mark(self.text[trig_end:after[0].start]):
+            a1 = after[0]  # verb-first: "قصفت طائرات التحالف ..."
+            rest = after[1:]
+        else:
+            a1 = before[-1] if before else None
+            rest = after
+        for x in rest:
+            if x is not a1:
+                a2 = x
+                break
+        if a1 is None and a2 is None:
+            return None, None
+        return (self._actor(a1) if a1 else None), (self._actor(a2) if a2 else None)
+
+    def _place(self, sents, k: int, at: int) -> Optional[Place]:
+        """Nearest place in the sentence, else in the paragraph's neighbouring sentences."""
+        order = [k]
+        for d in (-1, 1):
+            j = k + d
+            if 0 <= j < len(sents) and "\n" not in self.text[min(sents[j].end, sents[k].end):max(sents[j].start, sents[k].start)]:
+                order.append(j)
+        for j in order:
+            s = sents[j]
+            cands = [p for p in self.a.places if p.start >= s.start and p.end <= s.end
+                     and (p.start, p.end) not in self.datelines]
+            if cands:
+                return min(cands, key=lambda p: abs(p.start - at))
+        return None
+
+    def _date(self, s: int, e: int, at: int) -> Optional[DateRef]:
+        cands = [d for d in self.a.dates if d.start >= s and d.end <= e]
+        return min(cands, key=lambda d: abs(d.start - at)) if cands else None
+
+
+def _target_mark(between: str) -> bool:
+    return any(w in _TARGET_MARKS for w in normalize(between).text.split())
+
+
+_KB = None
+
+
+def _kb_name(kb_id: str) -> Optional[str]:
+    """The English name of a KB entry, when the knowledge base is installed."""
+    global _KB
+    if _KB is None:
+        try:
+            from ..kb import load_kb  # type: ignore[attr-defined]
+            _KB = load_kb()
+        except ImportError:
+            _KB = False
+    if not _KB:
+        return None
+    entry = _KB.get(kb_id)
+    return getattr(entry, "name_en", None) if entry is not None else None
+
+
+def extract_events(article: Article, use_classifier: bool = True) -> list[Event]:
+    """The events of ``article``."""
+    return EventExtractor(article, use_classifier).extract()

@@ -1,0 +1,57 @@
+"""An event's status from the words around its trigger: occurred, called, threatened,
+planned, denied or hypothetical.
+
+Arabic marks these before the verb: negation (لم، لن، ما، لا، عدم، نفى), the future
+(سـ on the verb, سوف، يعتزم), conditionals (إذا، لو، في حال), threats (هدد، توعد) and calls
+(دعا، ناشد، حضّ، imperatives). A trigger inside a quote flagged as incitement is a call.
+"""
+from __future__ import annotations
+
+from ..text import norm
+
+_NEG = {norm(w) for w in "لم لن لا ما ليس ليست عدم دون بدون نفى نفت نفوا ينفي تنفي نفي ولم ولن ولا".split()}
+_FUTURE = {norm(w) for w in ("سوف يعتزم تعتزم يخطط تخطط تستعد يستعد ينوي تنوي سيتم ستتم المقرر "
+                             "المتوقع مخطط خطه يعد تعد تهيئ").split()}
+_THREAT = {norm(w) for w in "هدد هددت يهدد تهدد هددوا توعد توعدت يتوعد متوعدا متوعده تهديد وعيد".split()}
+_CALL = {norm(w) for w in ("دعا دعت يدعو تدعو دعوا ناشد ناشدت حض حضت يحض حث حثت يحث طالب طالبت "
+                           "يطالب دعوه نداء يدعوهم داعيا تحريض يحرض تحرض تنادي ينادي نادي نادت لشن").split()}
+_PREFIX = ("و", "ف")
+
+
+_BACKGROUND = {norm(w) for w in "بعد عقب اثر إثر جراء بسبب منذ".split()}
+
+
+def _base(w: str) -> str:
+    """Without a conjunction and the article: "والنداء" -> "نداء"."""
+    if len(w) > 3 and w[0] in _PREFIX:
+        w = w[1:]
+    if w.startswith("ال") and len(w) > 4:
+        w = w[2:]
+    return w
+
+
+def status_of(words: list[str], i: int, in_call_quote: bool = False, verb_future: bool = False) -> str:
+    """The status of the trigger at ``words[i]`` in a sentence of normalized words."""
+    if in_call_quote:
+        return "called"
+    before = [_base(w) for w in words[max(0, i - 12):i]]
+    # "هدد ... بعد الهجوم الذي ...": the attack after بعد/عقب is the background, it happened.
+    for k in range(len(before) - 1, -1, -1):
+        if before[k] in _BACKGROUND:
+            before = before[k + 1:]
+            break
+    near = before[-3:]
+    if any(w in _NEG for w in near):
+        return "denied"
+    trig = words[i]
+    if verb_future:
+        return "planned"
+    if any(w in _CALL for w in before):
+        return "called"
+    if any(w in _THREAT for w in before):
+        return "threatened"
+    if any(w in _FUTURE for w in before[-5:]):
+        return "planned"
+    if any(w in ("اذا", "لو", "لولا") for w in before) or "حال" in before[-6:] and "في" in before[-7:]:
+        return "hypothetical"
+    return "occurred"

@@ -1,0 +1,36 @@
+"""The Arabic event GSR (../shared/data/arabic_event_gsr) with a fixed train/dev split.
+
+"yes" is positive; "easy no" and "difficult no" are negative; "ambiguous" is skipped. The
+split is by source document (the id without its "-N" sentence suffix) so that sentences of
+one article never sit on both sides: a document is dev when md5(doc id) % 5 == 0 (about a
+fifth). Nothing trains on dev; thresholds are chosen by cross-validation inside train.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+GSR = ROOT.parent / "shared" / "data" / "arabic_event_gsr"
+FILES = {"ASSAULT": "assault_gsr.csv", "PROTEST": "protest_gsr.csv"}
+
+
+def doc_of(row_id: str) -> str:
+    return row_id.rsplit("-", 1)[0]
+
+
+def is_dev(row_id: str) -> bool:
+    return int(hashlib.md5(doc_of(row_id).encode()).hexdigest(), 16) % 5 == 0
+
+
+def load(etype: str, gsr_dir: Path = GSR) -> list[dict]:
+    """Rows of one type's file: {"id", "text", "y", "dev", "doc"} (ambiguous dropped)."""
+    out = []
+    with open(gsr_dir / FILES[etype], encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            if r["label"] == "ambiguous":
+                continue
+            out.append({"id": r["id"], "text": r["text"], "y": int(r["label"] == "yes"),
+                        "dev": is_dev(r["id"]), "doc": doc_of(r["id"])})
+    return out
