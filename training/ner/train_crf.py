@@ -19,12 +19,13 @@ from pathlib import Path
 import pycrfsuite
 
 from rasd.ner.conll import tokens_and_tags, train_dev_split
-from rasd.ner.crf import CrfTagger, META, MODEL
-from rasd.ner.features import ALL_GROUPS, Extractor
+from rasd.ner.crf import MEMORY_WINDOW, CrfTagger, META, MODEL
+from rasd.ner.features import ALL_GROUPS, Extractor, Lexicon, memory_features
 from rasd.ner.metrics import evaluate, format_report
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = ("PERS", "LOC", "ORG", "MISC")
+FOLDS = 5
 
 
 def _map_tag(tag: str, table: dict[str, str]) -> str:
@@ -59,19 +60,71 @@ def extra_sentences(data: Path, names: list[str]):
     return out
 
 
-def train(sents, groups, out: Path, c1: float, c2: float, max_iter: int, window: int = 2) -> float:
-    """Train one CRF to ``out`` (+ its .json meta); returns seconds spent."""
-    ext = Extractor(groups, window=window)
-    t0 = time.time()
+def featurize(sents, groups, window: int):
+    """Stage-1 features per sentence (lexicon features jackknifed over contiguous blocks)."""
+    if "lex" not in groups:
+        ext = Extractor(groups, window=window)
+        return [ext.sentence(toks) for toks, _ in sents]
+    # Each block is featurized with a lexicon of the other blocks, so lexicon hits in
+    # training are as (un)reliable as on unseen text.
+    feats = []
+    for i, block in enumerate(_blocks(sents)):
+        lex = Lexicon.from_sentences([s for j, b in enumerate(_blocks(sents)) if j != i for s in b])
+        ext = Extractor(groups, window=window, lex=lex)
+        feats += [ext.sentence(toks) for toks, _ in block]
+    return feats
+
+
+def _blocks(seq):
+    """FOLDS contiguous blocks of ``seq``."""
+    k = len(seq)
+    return [seq[i * k // FOLDS:(i + 1) * k // FOLDS] for i in range(FOLDS)]
+
+
+def _fit(xs, ys, out: Path, c1: float, c2: float, max_iter: int) -> None:
     trainer = pycrfsuite.Trainer(verbose=False)
-    for toks, tags in sents:
-        trainer.append(ext.sentence(toks), tags)
+    for x, y in zip(xs, ys):
+        trainer.append(x, y)
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iter,
                         "feature.possible_transitions": True})
     trainer.train(str(out))
+
+
+def train(sents, groups, out: Path, c1: float, c2: float, max_iter: int, window: int = 2,
+          memory: bool = False) -> float:
+    """Train one CRF to ``out`` (+ .json meta, .lex.tsv, .mem.crfsuite); returns seconds spent."""
+    t0 = time.time()
+    xs, ys = featurize(sents, groups, window), [t for _, t in sents]
+    _fit(xs, ys, out, c1, c2, max_iter)
+    lex_out, mem_out = out.with_suffix(".lex.tsv"), out.with_suffix(".mem.crfsuite")
+    if "lex" in groups:
+        Lexicon.from_sentences(sents).save(lex_out)
+    else:
+        lex_out.unlink(missing_ok=True)
+    mem_out.unlink(missing_ok=True)
+    if memory:
+        # Out-of-fold first-pass tags for every block, then the second pass on top of them.
+        first: list[list[str]] = []
+        idx = list(range(len(sents)))
+        for i, block in enumerate(_blocks(idx)):
+            keep = [j for b, blk in enumerate(_blocks(idx)) if b != i for j in blk]
+            tmp = out.with_suffix(f".fold{i}.crfsuite")
+            _fit([xs[j] for j in keep], [ys[j] for j in keep], tmp, c1, c2, max_iter)
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(tmp))
+            first += [list(tagger.tag(xs[j])) for j in block]
+            tagger.close()
+            tmp.unlink()
+        ext = Extractor(groups, window=window)
+        x2 = []
+        for w in range(0, len(sents), MEMORY_WINDOW):
+            toks = [t for t, _ in sents[w:w + MEMORY_WINDOW]]
+            mem = memory_features(ext, toks, first[w:w + MEMORY_WINDOW])
+            x2 += [[a + b for a, b in zip(f, m)] for f, m in zip(xs[w:w + MEMORY_WINDOW], mem)]
+        _fit(x2, ys, mem_out, c1, c2, max_iter)
     out.with_suffix(".json").write_text(json.dumps(
-        {"groups": sorted(groups), "window": window, "c1": c1, "c2": c2, "max_iterations": max_iter},
-        indent=1) + "\n", encoding="utf-8")
+        {"groups": sorted(groups), "window": window, "c1": c1, "c2": c2, "max_iterations": max_iter,
+         "memory": memory}, indent=1) + "\n", encoding="utf-8")
     return time.time() - t0
 
 
@@ -86,9 +139,9 @@ def score(model: Path, dev) -> tuple[dict, float]:
 
 
 def run(train_sents, dev, groups, out: Path, args) -> dict:
-    secs = train(train_sents, groups, out, args.c1, args.c2, args.max_iter, args.window)
+    secs = train(train_sents, groups, out, args.c1, args.c2, args.max_iter, args.window, args.memory)
     scores, tps = score(out, dev)
-    row = {"groups": sorted(groups), "c1": args.c1, "c2": args.c2, "extra": args.extra,
+    row = {"groups": sorted(groups), "memory": args.memory, "c1": args.c1, "c2": args.c2, "extra": args.extra,
            "f1": round(scores["micro"]["f1"], 4),
            "per_label": {k: round(v["f1"], 4) for k, v in scores["per_label"].items()},
            "train_s": round(secs, 1), "tokens_per_s": round(tps)}
@@ -104,6 +157,7 @@ def main(argv=None) -> None:
     ap.add_argument("--c2", type=float, default=0.05)
     ap.add_argument("--max-iter", type=int, default=150)
     ap.add_argument("--window", type=int, default=2)
+    ap.add_argument("--memory", action="store_true", help="add the second (document memory) pass")
     ap.add_argument("--drop", default="", help="comma-separated feature groups to leave out")
     ap.add_argument("--extra", default="", help="comma-separated extra data: aqmar,wojood")
     ap.add_argument("--ablation", action="store_true", help="one run per left-out group (no save)")

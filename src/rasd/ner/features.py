@@ -9,6 +9,9 @@ Feature groups (each can be switched off for ablation; see training/ner/train_cr
 - gaz:     gazetteer hits (GeoNames/babel places, Wikidata given names and surnames),
            single-token on every clitic reading, and multi-token place names
 - trigger: curated trigger words (organisation heads, person titles, place heads)
+- lex:     the training corpus's own entity list (model.lex.tsv: names seen as an entity with
+           one dominant label); during training each fold sees a list built from the other
+           folds only (jackknifing), so the CRF learns how far to trust an unseen list
 - context: the neighbours' word/clitic/gazetteer/trigger features at -2..+2
 
 Per-token features depend only on the token string, so they are computed once and
@@ -22,7 +25,7 @@ from pathlib import Path
 from rasd.text import norm, stems
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ner" / "crf"
-ALL_GROUPS = frozenset({"word", "affix", "shape", "clitic", "ngram", "gaz", "trigger", "context"})
+ALL_GROUPS = frozenset({"word", "affix", "shape", "clitic", "ngram", "gaz", "trigger", "lex", "context"})
 
 # Words that head an organisation name (normalized spelling).
 ORG_HEADS = {norm(w) for w in (
@@ -68,6 +71,83 @@ class Gazetteer:
         self.surname = {x for x in _lines("surname.txt") if len(x) >= 3}
 
 
+class Lexicon:
+    """Names (normalized, space-joined) with the label they carried as entities."""
+
+    def __init__(self, entries: dict[str, str]) -> None:
+        self.multi: dict[str, dict[tuple[str, ...], str]] = {}
+        self.word: dict[str, str] = {}
+        for name, label in entries.items():
+            parts = tuple(name.split())
+            if 0 < len(parts) <= 6:
+                self.multi.setdefault(parts[0], {})[parts] = label
+
+    @classmethod
+    def from_sentences(cls, sentences, min_share: float = 0.6) -> "Lexicon":
+        """Entity names of tagged sentences whose most frequent label has ``min_share``."""
+        from collections import Counter, defaultdict
+
+        from .metrics import entities
+        seen: dict[str, Counter] = defaultdict(Counter)
+        unlabelled: Counter = Counter()
+        for toks, tags in sentences:
+            normed = [norm(t) for t in toks]
+            for lab, a, b in entities(tags):
+                seen[" ".join(normed[a:b])][lab] += 1
+            for t in normed:
+                unlabelled[t] += 1
+        out = {}
+        for name, labs in seen.items():
+            lab, n = labs.most_common(1)[0]
+            # A one-word name seen far more often outside entities (a common word) is left out.
+            total = unlabelled[name] if " " not in name else n
+            if n / sum(labs.values()) >= min_share and n / max(total, n) >= 0.3 and len(name) > 1:
+                out[name] = lab
+        return cls(out)
+
+    @classmethod
+    def load(cls, path: Path) -> "Lexicon":
+        """A lexicon saved as `name<TAB>LABEL` lines."""
+        entries = {}
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if "\t" in line:
+                    name, lab = line.split("\t", 1)
+                    entries[name] = lab
+        return cls(entries)
+
+    def save(self, path: Path) -> None:
+        rows = sorted(f"{' '.join(k)}\t{v}" for d in self.multi.values() for k, v in d.items())
+        path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+    def marks(self, readings: list[list[str]]) -> list[str | None]:
+        """B-/I-LABEL marks of the longest lexicon names (first token may carry clitics)."""
+        out: list[str | None] = [None] * len(readings)
+        i = 0
+        while i < len(readings):
+            best, lab = 0, ""
+            for first in readings[i]:
+                for cand, cl in self.multi.get(first, {}).items():
+                    k = len(cand)
+                    if k > best and i + k <= len(readings) and all(
+                            cand[j] == readings[i + j][0] for j in range(1, k)):
+                        best, lab = k, cl
+            if best:
+                out[i] = "B-" + lab
+                for j in range(1, best):
+                    out[i + j] = "I-" + lab
+                i += best
+            else:
+                i += 1
+        return out
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The packaged training-entity lexicon, loaded once."""
+    return Lexicon.load(DATA / "model.lex.tsv")
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The packaged gazetteer, loaded once."""
@@ -92,13 +172,14 @@ def _shape(tok: str) -> str:
 class Extractor:
     """Feature lists for sentences, with a per-token cache; ``groups`` picks feature groups."""
 
-    def __init__(self, groups=ALL_GROUPS, window: int = 2) -> None:
+    def __init__(self, groups=ALL_GROUPS, window: int = 2, lex: Lexicon | None = None) -> None:
         unknown = set(groups) - ALL_GROUPS
         if unknown:
             raise ValueError(f"unknown feature groups {sorted(unknown)}; known: {sorted(ALL_GROUPS)}")
         self.groups = frozenset(groups)
         self.window = window if "context" in self.groups else 0
         self.gaz = gazetteer()
+        self.lex = (lex if lex is not None else lexicon()) if "lex" in self.groups else None
         self._cache: dict[str, tuple[list[str], list[str], dict[int, list[str]]]] = {}
 
     def _token(self, tok: str) -> tuple[list[str], list[str], dict[int, list[str]]]:
@@ -181,6 +262,7 @@ class Extractor:
         n = len(tokens)
         feats: list[list[str]] = []
         mg = self._multi_loc([x[1] for x in info]) if "gaz" in self.groups else [None] * n
+        lx = self.lex.marks([x[1] for x in info]) if self.lex is not None else [None] * n
         for i, (own, _, _) in enumerate(info):
             f = list(own)
             for o in range(-self.window, self.window + 1):
@@ -195,6 +277,12 @@ class Extractor:
                 f.append("mg=" + mg[i])
                 if i + 1 < n and mg[i + 1] == "I":
                     f.append("mg+1=I")
+            if lx[i]:
+                f.append("lx=" + lx[i])
+                f.append("lxl=" + lx[i][2:])
+            for o in (-1, 1):
+                if 0 <= i + o < n and lx[i + o] and self.window:
+                    f.append(f"{o}lx=" + lx[i + o])
             if "word" in self.groups and self.window:
                 if i > 0:
                     f.append("bg-=" + info[i - 1][0][2][2:] + "|" + own[2][2:])
@@ -202,3 +290,41 @@ class Extractor:
                     f.append("bg+=" + own[2][2:] + "|" + info[i + 1][0][2][2:])
             feats.append(f)
         return feats
+
+
+def memory_features(ext: Extractor, sentences: list[list[str]], tags: list[list[str]]) -> list[list[list[str]]]:
+    """Second-pass features: what a first pass tagged the same word as elsewhere in the window.
+
+    News repeats a name many times per article, usually with the telling context only once;
+    the stage-2 CRF sees, per token, the labels the first pass gave other occurrences of its
+    clitic-stripped stem in the same window of sentences, plus its own first-pass tag.
+    """
+    keys = [[min(ext._token(t)[1], key=len) for t in toks] for toks in sentences]
+    counts: dict[str, dict[str, int]] = {}
+    for ks, ts in zip(keys, tags):
+        for k, t in zip(ks, ts):
+            c = counts.setdefault(k, {})
+            lab = t[2:] if t != "O" else "O"
+            c[lab] = c.get(lab, 0) + 1
+    out = []
+    for ks, ts in zip(keys, tags):
+        rows = []
+        for i, (k, t) in enumerate(zip(ks, ts)):
+            own = t[2:] if t != "O" else "O"
+            f = ["s1=" + t]
+            if i > 0:
+                f.append("-1s1=" + ts[i - 1])
+            if i + 1 < len(ts):
+                f.append("1s1=" + ts[i + 1])
+            if len(k) >= 3:
+                c = counts[k]
+                total = sum(c.values()) - 1
+                if total > 0:
+                    ent = total - (c.get("O", 0) - (own == "O"))
+                    for lab, n in c.items():
+                        if lab != "O" and n - (lab == own) > 0:
+                            f.append("m=" + lab)
+                    f.append("mf=" + str(min(3, int(4 * ent / total))))
+            rows.append(f)
+        out.append(rows)
+    return out
