@@ -262,7 +262,9 @@ async function showStories(ctx) {
   view(ctx, el("h1", {}, t("stories_title")),
        el("ul", { class: "plain card" }, data.items.map((s) => el("li", {},
          el("a", { href: "#/story/" + enc(s.id), "data-testid": "story-link" }, s.title || s.id), " ",
-         el("span", { class: "muted" }, `${s.first_published || ""} · ${s.outlets.join("، ")} · ${s.articles.length} ${t("articles")} · ${s.events.length} ${t("events")}`)))));
+         el("span", { class: "muted" }, [s.first_published, s.outlets.filter(Boolean).join("، "),
+           `${s.articles.length} ${t("articles")}`, `${s.events.length} ${t("events")}`,
+           s.contradictions.length ? `${s.contradictions.length} ${t("contradictions")}` : ""].filter(Boolean).join(" · "))))));
 }
 
 async function showStory(ctx, id) {
@@ -282,7 +284,8 @@ async function showStory(ctx, id) {
       el("h2", {}, el("a", { href: "#/article/" + enc(a.id), "data-testid": "article-link" }, a.title || a.id)),
       highlighted(a.text, articleMarks(a, story)))));
   view(ctx, el("h1", { "data-testid": "story-title" }, t("story"), ": ", story.title || story.id),
-       el("p", { class: "muted" }, `${story.first_published || ""} – ${story.last_published || ""} · ${story.outlets.join("، ")}`),
+       el("p", { class: "muted" }, [[story.first_published, story.last_published].filter(Boolean).join(" – "),
+         story.outlets.filter(Boolean).join("، ")].filter(Boolean).join(" · ")),
        legend(), contra, evs, cols);
 }
 
