@@ -21,6 +21,7 @@ from pathlib import Path
 from rasd.dates import find
 
 LABELS = Path(__file__).resolve().parent / "labels" / "dates.tsv"
+HELDOUT = Path(__file__).resolve().parent / "labels" / "dates_heldout.tsv"
 
 
 def load(path: Path = LABELS) -> list[tuple[str | None, str, list[str]]]:
@@ -81,17 +82,19 @@ def main() -> None:
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--show-errors", action="store_true")
     a = ap.parse_args()
-    rows = load()
-    r_ours, t_ours = timed(ours, rows, a.reps)
-    r_dp, t_dp = timed(theirs, rows, 1)
-    out = {"rasd": score(rows, r_ours, False) | {"ms_per_sentence": round(t_ours * 1000, 3)},
-           "dateparser": score(rows, r_dp, True) | {"ms_per_sentence": round(t_dp * 1000, 3)}}
-    out["speedup"] = round(t_dp / t_ours, 1)
+    out = {}
+    for split, path in (("development", LABELS), ("heldout", HELDOUT)):
+        rows = load(path)
+        r_ours, t_ours = timed(ours, rows, a.reps)
+        r_dp, t_dp = timed(theirs, rows, 1)
+        out[split] = {"rasd": score(rows, r_ours, False) | {"ms_per_sentence": round(t_ours * 1000, 3)},
+                      "dateparser": score(rows, r_dp, True) | {"ms_per_sentence": round(t_dp * 1000, 3)},
+                      "speedup": round(t_dp / t_ours, 1)}
+        if a.show_errors:
+            for (pub, sent, exp), got, dp in zip(rows, r_ours, r_dp):
+                if sorted(got) != sorted(exp):
+                    print(split, pub, sent, "expected", exp, "rasd", got, "dateparser", dp)
     print(json.dumps(out, indent=2, ensure_ascii=False))
-    if a.show_errors:
-        for (pub, sent, exp), got, dp in zip(rows, r_ours, r_dp):
-            if sorted(got) != sorted(exp):
-                print(pub, sent, "expected", exp, "rasd", got, "dateparser", dp)
     if a.json:
         Path(a.json).write_text(json.dumps(out, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
