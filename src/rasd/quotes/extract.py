@@ -20,9 +20,12 @@ from .incite import is_incitement
 from .marks import Quoted, quoted_spans
 
 _PUNCT_STOP = set(".,،:;؛!?؟()[]{}«»“”\"'-–—/")
-_CLAUSE_BREAKERS = {"فيما", "بينما", "حيث", "كما", "وسط", "وذهب", "ووفق", "وفق"}
+_CLAUSE_BREAKERS = {"فيما", "بينما", "حيث", "كما", "وسط", "وذهب", "ووفق", "وفق", "وكان", "وكانت"}
 _FUNCTION = {"فيما", "وفيما", "كما", "ثم", "وقد", "قد", "لقد", "بينما", "حيث", "اذ", "وهو", "وهي",
              "فقد", "وكان", "كان", "والتي", "التي", "الذي", "والذي"}
+_SUBJECT_OPENERS = {"وكان", "كان", "وكانت", "كانت", "لكن", "ولكن", "بينما", "فيما"}
+_OBJECT_WORDS = {"انصاره", "عناصره", "مقاتليه", "اتباعه", "جنوده", "انصارها", "عناصرها", "مقاتليها",
+                 "اتباعها", "جنودها", "اعضاءه", "المسلمين", "انصار", "عناصر"}
 _BLOCKERS = {"الا", "لكن", "رغم", "لان", "كي", "لكي", "ولكن"}
 _NAME_HEADS = {"تنظيم", "حمله", "اسم", "معركه", "عمليه", "كتيبه", "ولايه", "ولايات", "جماعه",
                "مجموعه", "قوات", "حركه", "جبهه", "لواء", "فصيل", "غرفه", "صحيفه", "وكاله",
@@ -56,7 +59,7 @@ class Named:
 
 def _bare(n: str) -> str:
     """Drop a leading conjunction و/ف when what is left is still a word."""
-    if len(n) > 3 and n[0] in "وف":
+    if len(n) >= 3 and n[0] in "وف":
         return n[1:]
     return n
 
@@ -96,16 +99,30 @@ class QuoteExtractor:
         self.not_quotes: set[tuple[int, int]] = set()  # quoted names used as speakers
 
     # --- speakers -----------------------------------------------------------------------
-    def _entity_in(self, s: int, e: int) -> Optional[Entity]:
+    def _entity_in(self, s: int, e: int, people_only: bool = False) -> Optional[Entity]:
         inside = [x for x in self.ents if x.start >= s and x.end <= e]
-        for lab in ("PER", "ORG", "NORP", "GPE"):
+        named = [x for x in inside if x.label == "PER" and not self._titled(x)]
+        if named:
+            return named[0]
+        for lab in (("PER",) if people_only else ("PER", "ORG", "NORP", "GPE")):
             for x in inside:
                 if x.label == lab:
                     return x
         return None
 
+    def _titled(self, ent: Entity) -> bool:
+        """An entity mention that is a title ("المتحدث باسم التنظيم"), not a name."""
+        first = normalize(ent.text).text.split()[0] if ent.text.strip() else ""
+        return first in L.TITLES or _key(first) in {_key(t) for t in L.TITLES}
+
     def _speaker(self, s: int, e: int, ent: Optional[Entity] = None) -> Speaker:
         if ent is not None:
+            if ent.kb_id and self._titled(ent):
+                # The KB linked a title to a person: point at that person's first named mention.
+                for x in self.ents:
+                    if x.kb_id == ent.kb_id and x.label == "PER" and not self._titled(x):
+                        ent = x
+                        break
             return Speaker(ent.text, ent.name_en, ent.kb_id, ent.start, ent.end)
         return Speaker(self.text[s:e], None, None, s, e)
 
@@ -152,8 +169,12 @@ class QuoteExtractor:
         if not np:
             return None
         s, e = np[0].start, np[-1].end
-        ent = self._entity_in(s, e)
         head = np[0].norm
+        # After a title or an anonymous head, an organisation is the complement
+        # ("الأمين العام لحزب الله", "مسؤولون في قوات سوريا الديمقراطية"), not the speaker.
+        ent = self._entity_in(s, e, people_only=head in L.TITLES or head in L.ANONYMOUS)
+        if ent is not None and ent.label != "PER" and ent.start > s and head not in L.KUNYA:
+            ent = None if (head in L.TITLES or head in L.ANONYMOUS) else ent
         if ent is not None:
             sp = self._speaker(0, 0, ent)
             self._register(sp, [w.norm for w in _words(self.text, ent.start, ent.end)],
@@ -187,7 +208,8 @@ class QuoteExtractor:
                                    (baism and np[k].norm.startswith("ال") and k + 1 == len(np))):
                 k += 1
             rest = np[k:]
-            if rest and rest[0].norm[:1] in ("ل", "ب") and not rest[0].norm.startswith("ال"):
+            if rest and ((rest[0].norm[:1] in ("ل", "ب") and not rest[0].norm.startswith("ال"))
+                         or rest[0].norm in _OBJECT_WORDS):
                 rest = []
             if rest and baism and rest[0].norm not in L.KUNYA and np[k - 1].norm[:1] in ("ل", "ب") \
                     and self._entity_in(rest[0].start, rest[-1].end) is None:
@@ -219,6 +241,15 @@ class QuoteExtractor:
         self._register(sp, [w.norm for w in np], None)
         return sp
 
+    def _subject_entity(self, ws: list[W], i: int, since: int) -> Optional[Speaker]:
+        """The nearest person (else organisation or state) before a subjectless cue, after
+        the previous cue: "شكك المستشار يعرب الحسون ... وقال إنه". Only people: an organisation there is
+        more often an object than the subject."""
+        lo = ws[since].end if since >= 0 else (ws[0].start if ws else 0)
+        hi = ws[i].start
+        found = [e for e in self.ents if lo <= e.start and e.end <= hi and e.label == "PER"]
+        return self._speaker(0, 0, found[0]) if found else None
+
     def _quoted_subject(self, ws: list[W], i: int) -> list[W]:
         """A short quoted name as the subject right after a cue: تحدث «المرصد السوري» عن أن."""
         if i + 1 < len(ws) and ws[i + 1].text in "«“”\"'":
@@ -233,9 +264,8 @@ class QuoteExtractor:
 
     def _known(self, np: list[W]) -> bool:
         """Whether a noun phrase names a speaker we can recognise (entity, title, source, name met)."""
-        if self._entity_in(np[0].start, np[-1].end) is not None:
-            return any(e.label in ("PER", "ORG") for e in self.ents
-                       if e.start >= np[0].start and e.end <= np[-1].end)
+        if any(e.label == "PER" for e in self.ents if e.start >= np[0].start and e.end <= np[-1].end):
+            return True
         if np[0].norm in L.TITLES or np[0].norm in L.ANONYMOUS or np[0].norm in L.KUNYA:
             return True
         return any(self._lookup([w.norm for w in np[:n]], None) for n in range(len(np), 0, -1))
@@ -245,8 +275,9 @@ class QuoteExtractor:
         for q in self.quoted:
             if q.open_at >= after and q.open_at - after <= 3 and self.text[after:q.open_at].strip(" ،,") == "":
                 n = len(_words(self.text, q.start, q.end))
+                ent = self._entity_in(q.start, q.end)
                 if n <= 4 and (normalize(self.text[q.start:q.end]).text.split()[0] in L.KUNYA
-                               or self._entity_in(q.start, q.end)):
+                               or (ent is not None and ent.label == "PER")):
                     self.not_quotes.add((q.start, q.end))
                     return q
         return None
@@ -256,8 +287,13 @@ class QuoteExtractor:
 
     def _topic(self, ws: list[W], i: int) -> Optional[Speaker]:
         """The subject before a verb: "أما X، ... فأوضح" or a short sentence-initial noun phrase."""
+        for k in range(i - 1, max(-1, i - 10), -1):
+            if not ws[k].is_word:
+                break
+            if ws[k].norm in _SUBJECT_OPENERS and k + 1 < i:
+                return self._resolve(ws[k + 1:i][:8], ws, 0)
         amma = max((k for k in range(i) if ws[k].norm == "اما"), default=None)
-        if amma is not None and i - amma <= 10:
+        if amma is not None and i - amma <= 20:
             np = []
             for w in ws[amma + 1:i]:
                 if not w.is_word:
@@ -316,6 +352,7 @@ class QuoteExtractor:
             ws = _words(self.text, sent.start, sent.end)
             sent_speaker: Optional[Speaker] = None
             sent_via: Optional[str] = None
+            last_cue_at = -1
             last_cue: Optional[tuple[str, Optional[Speaker], Optional[str]]] = None
             i = 0
             while i < len(ws):
@@ -325,6 +362,7 @@ class QuoteExtractor:
                     i += 1
                     continue
                 lemma, participle = cue
+                embedded: Optional[Speaker] = None
                 if lemma in L.SPEAKER_ONLY:
                     np = self._np_after(ws, i)
                     if np and not np[0].norm.startswith("ال") and len(np) <= 4:
@@ -337,6 +375,14 @@ class QuoteExtractor:
                     np = []
                 else:
                     np = self._np_after(ws, i)
+                    if not np and lemma == "جاء" and i + 1 < len(ws) and ws[i + 1].norm == "في":
+                        np = self._np_after(ws, i + 1)  # "وجاء في بيان الشبكة"
+                    elif lemma == "جاء":
+                        i += 1
+                        continue
+                    if np and np[-1].norm in ("بيان", "بلاغ") and i + len(np) + 2 < len(ws) \
+                            and ws[i + len(np) + 1].norm == "عن":
+                        np = self._np_after(ws, i + len(np) + 1) or np  # "بيان عن الناطق باسم الجيش"
                     if not np:
                         np = self._quoted_subject(ws, i)
                     if np and lemma in L.CALL_CUES and self.state.last is not None and i > 0 \
@@ -345,14 +391,20 @@ class QuoteExtractor:
                         np = []
                     speaker = self._resolve(np, ws, i) if np else None
                     if speaker is None:
-                        speaker = self._topic(ws, i) or sent_speaker or self.state.last
-                if speaker is not None:
+                        speaker = self._topic(ws, i)
+                    if speaker is None:
+                        # "بكلام نتنياهو حين قال": a voice inside the main speaker's report
+                        speaker = embedded = self._subject_entity(ws, i, last_cue_at)
+                    if speaker is None:
+                        speaker = sent_speaker or self.state.last
+                if speaker is not None and (participle or embedded is None):
                     sent_speaker = speaker
                     self.state.last = speaker
                 j = i + 1 + len(np)
                 via = self._via(ws, i + 1, j + 8) or (sent_via if participle or lemma == "قال" else None)
                 sent_via = via or sent_via
                 last_cue = (w.text, speaker, via)
+                last_cue_at = i
                 if lemma in L.SPEAKER_ONLY:
                     i = j
                     continue
@@ -431,7 +483,7 @@ class QuoteExtractor:
                         return (q.start, q.end), "direct", nxt
             if w.is_word and w.norm in _BLOCKERS:
                 return None, None, k
-            if w.is_word and (w.norm in L.COMPLEMENTIZERS or w.bare in L.COMPLEMENTIZERS) and k - j <= 12:
+            if w.is_word and (w.norm in L.COMPLEMENTIZERS or w.bare in L.COMPLEMENTIZERS) and k - j <= 22:
                 m = k + 1
                 if m < len(ws) and ws[m].text in "«“”\"'":
                     q = next((q for q in self.quoted if q.open_at == ws[m].start), None)

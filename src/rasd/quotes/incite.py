@@ -11,10 +11,14 @@ from typing import Optional
 from ..text import normalize
 from . import lexicon as L
 
-_STRONG = {"اثاروا", "اغيروا", "اقتلوا", "اضربوا", "فجروا", "قاتلوا", "اذبحوا", "هاجموا",
-           "اغتالوا", "احرقوا", "اقتحموا", "انتقموا", "اطعنوا", "ادهسوا", "اخطفوا", "جاهدوا"}
-_WEAK = L.VIOLENT_IMPERATIVES - _STRONG
-_ADDRESSEES = {"جنود", "انصار", "المجاهدين", "المجاهدون", "مجاهدي", "اسود", "جنود"}
+# Imperatives spelled unlike any past tense (اقتلوا vs قتلوا): a command wherever they stand.
+_STRONG = {"اثاروا", "اغيروا", "اقتلوا", "اضربوا", "اذبحوا", "اطعنوا", "ادهسوا", "اخطفوا", "ارموا",
+           "اقتلوهم", "اضربوهم", "اذبحوهم", "اثاروا", "انتقموا", "فجروهم", "اغيروا"}
+# Imperatives spelled like the past tense (فجّروا "blow up!" / "they blew up"): a command only
+# when addressed (second person, a vocative) or opening the quote.
+_AMBIGUOUS = {"فجروا", "هاجموا", "قاتلوا", "اغتالوا", "احرقوا", "اقتحموا", "جاهدوا", "دمروا"}
+_WEAK = L.VIOLENT_IMPERATIVES - _STRONG - _AMBIGUOUS
+_ADDRESSEES = {"جنود", "انصار", "المجاهدين", "المجاهدون", "مجاهدي", "اسود"}
 
 
 def _forms(word: str) -> set[str]:
@@ -30,6 +34,9 @@ def is_incitement(quote: str, cue_lemma: Optional[str]) -> bool:
     words = [w.strip(".,،:؛!؟?\"'«»()") for w in normalize(quote).text.split()]
     forms = [f for w in words for f in _forms(w)]
     if any(f in _STRONG for f in forms):
+        return True
+    addressed = any(w == "يا" or w.endswith("كم") for w in words)
+    if words and (_forms(words[0]) & _AMBIGUOUS or (addressed and any(f in _AMBIGUOUS for f in forms))):
         return True
     for w in words:
         for p in L.JUSSIVE_PREFIXES:

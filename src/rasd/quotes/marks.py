@@ -58,15 +58,29 @@ def quoted_spans(text: str) -> list[Quoted]:
             close("g", i)
         elif ch == "“" or ch == "„":
             stack.append(("c", i))
-        elif ch in "”\"":
-            # Closes an open quote of its family if there is one, else opens. A straight
-            # mark that would close a very long span is an opening: the earlier one was
-            # left unclosed (news copy often drops a closing mark).
+        elif ch == '"':
+            # A straight mark says by its neighbours whether it opens ( "كلمة) or closes
+            # (كلمة" ). News copy often drops a closing mark: an opening mark while one is
+            # open ends the earlier quote at its sentence's full stop.
+            prev = text[i - 1] if i else " "
+            nxt = text[i + 1] if i + 1 < len(text) else " "
             opened = next((o for f, o in reversed(stack) if f == "c"), None)
-            if opened is not None and ch == '"' and i - opened > _MAX_STRAIGHT:
+            looks_open = not _letter(prev) and prev not in ".،,؛:!?؟)»”" and _letter(nxt)
+            looks_close = not _letter(nxt) and (_letter(prev) or prev in ".!?؟)»”")
+            if opened is not None and (looks_open and text[opened] == '"' or i - opened > _MAX_STRAIGHT):
+                stop = text.find(".", opened, i)
                 stack[:] = [(f, o) for f, o in stack if o < opened]
+                if stop > opened + 1:
+                    stack.append(("c", opened))
+                    close("c", stop)
                 stack.append(("c", i))
-            elif not close("c", i):
+            elif opened is not None:
+                close("c", i)
+            elif not looks_close:
+                stack.append(("c", i))
+        elif ch == "”":
+            # Closes an open quote of its family if there is one, else opens (و”أراضي الخلافة”).
+            if not close("c", i):
                 stack.append(("c", i))
         elif ch in _SINGLE:
             prev = text[i - 1] if i else " "
