@@ -141,7 +141,10 @@ def resolve(matches: list[Match], text: str, entity_spans: Iterable[tuple[int, i
     out: list[Place] = []
     for m in matches:
         labels = {lab for s, e, lab in ents if s < m.end and m.start < e}
-        if labels & {"PER", "ORG", "NORP"} and not labels & {"LOC", "GPE", "FAC"}:
+        # a person's or organisation's name that contains the whole mention vetoes it
+        # (البغدادي in a PER span); a nisba next to it (الحدود + العراقية NORP) does not
+        covering = {lab for s, e, lab in ents if s <= m.start and m.end <= e}
+        if covering & {"PER", "ORG", "NORP"} and not labels & {"LOC", "GPE", "FAC"}:
             continue
         loc = bool(labels & {"LOC", "GPE", "FAC"})
         # a name never vouches for itself: its own votes leave the country count
