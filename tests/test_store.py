@@ -153,3 +153,39 @@ def test_stories_round_trip_and_filter(store):
 def test_bad_filters_are_refused(store, filters):
     with pytest.raises(FilterError):
         store.article_ids(**filters)
+
+
+def test_upgrade_from_schema_2_backfills_event_places_and_search(db_url, monkeypatch):
+    """A database made before migration 3 gets its event columns and search index filled."""
+    import rasd.store.migrations as mig
+    from rasd.store.rows import dumps
+
+    monkeypatch.setattr(mig, "MIGRATIONS", mig.MIGRATIONS[:2])
+    for mod in ("rasd.store.sqlite", "rasd.store.postgres"):
+        monkeypatch.setattr(f"{mod}.MIGRATIONS", mig.MIGRATIONS[:2], raising=False)
+    art = fx.article_baghdad()
+    with open_store(db_url) as old:
+        ph = "%s" if old.dialect == "postgres" else "?"
+        ev = art.to_json()["events"][0]
+        with old.conn.cursor() if old.dialect == "postgres" else _nullctx(old.conn) as c:
+            c.execute(f"INSERT INTO articles (id, content_hash, title, outlet, published, text, ingested_at) "
+                      f"VALUES ({', '.join([ph] * 7)})", (art.id, "h", art.title, art.outlet, art.published, art.text, "t"))
+            c.execute(f"INSERT INTO events (article_id, idx, start_offset, end_offset, type, status, country, record) "
+                      f"VALUES ({', '.join([ph] * 8)})", (art.id, 0, 0, 10, "PROTEST", "occurred", "IQ", dumps(ev)))
+        if old.dialect == "sqlite":
+            old.conn.commit()
+    monkeypatch.undo()
+    with open_store(db_url) as s:
+        assert [e["id"] for e in s.events(admin1="Baghdad", place="baghdad")] == ["art-baghdad:0"]
+        assert s.article_ids(q="الطلاب") == ["art-baghdad"]
+
+
+class _nullctx:
+    def __init__(self, conn):
+        self.conn = conn
+
+    def __enter__(self):
+        return self.conn
+
+    def __exit__(self, *exc):
+        return False

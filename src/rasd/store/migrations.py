@@ -101,6 +101,7 @@ CREATE INDEX events_actor2 ON events(actor2_kb_id);
 CREATE INDEX places_country ON places(country);
 CREATE INDEX quotes_speaker ON quotes(speaker_kb_id);
 """
+SEARCH_INDEX_VERSION = 3  # the migration that creates the full-text index tables
 register(3, "search index, event place columns", sqlite=_EVENT_COLUMNS + """
 UPDATE events SET admin1 = json_extract(record, '$.place.admin1'),
                   place_name = json_extract(record, '$.place.name_en');

@@ -11,7 +11,7 @@ import psycopg
 
 from ..model import LAYERS, Article, ItemError
 from .base import Store
-from .migrations import MIGRATIONS
+from .migrations import MIGRATIONS, SEARCH_INDEX_VERSION
 from .rows import content_hash, dumps, layer_rows, search_body
 from .search import SQLQueries
 
@@ -70,7 +70,8 @@ class PostgresStore(SQLQueries, Store):
                             c.execute(stmt)
                         c.execute("INSERT INTO schema_migrations VALUES (%s, %s, %s)", (m.version, m.name, _now()))
                         current = m.version
-            self._index_missing()
+            if current >= SEARCH_INDEX_VERSION:
+                self._index_missing()
             return current
 
     def _index_missing(self) -> None:

@@ -8,7 +8,7 @@ from typing import Iterator, Optional
 
 from ..model import LAYERS, Article, ItemError
 from .base import Store
-from .migrations import MIGRATIONS
+from .migrations import MIGRATIONS, SEARCH_INDEX_VERSION
 from .rows import content_hash, dumps, layer_rows, search_body
 from .search import SQLQueries
 
@@ -42,7 +42,8 @@ class SQLiteStore(SQLQueries, Store):
                         c.execute(stmt)
                     c.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (m.version, m.name, _now()))
                 current = m.version
-        self._index_missing()
+        if current >= SEARCH_INDEX_VERSION:
+            self._index_missing()
         return current
 
     def _index_missing(self) -> None:
