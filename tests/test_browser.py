@@ -167,3 +167,70 @@ def test_search_finds_folded_spelling(page):
     assert page.get_by_test_id("search-hit").count() == 2
     assert page.locator("mark.hl-hit").all_text_contents() == ["إدلب", "إدلب"]
     shot(page, "search_ar")
+
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+@pytest.fixture(scope="module")
+def corpus_server(tmp_path_factory):
+    """The app over a database built from the sample corpus by `rasd ingest` (real analysis)."""
+    if not SAMPLES.is_dir() or not any(SAMPLES.iterdir()):
+        pytest.skip(f"needs the sample corpus in {SAMPLES}")
+    import uvicorn
+    from click.testing import CliRunner
+
+    from rasd.api.app import create_app
+    from rasd.cli import main
+
+    db = str(tmp_path_factory.mktemp("corpus") / "corpus.db")
+    res = CliRunner().invoke(main, ["ingest", str(SAMPLES), "--db", db])
+    assert res.exit_code == 0, res.output
+    port = free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    th = threading.Thread(target=srv.run, daemon=True)
+    th.start()
+    for _ in range(200):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}", db
+    srv.should_exit = True
+    th.join(timeout=10)
+
+
+def test_sample_corpus_map_story_article(browser, corpus_server):
+    from rasd.store import open_store
+
+    base, db = corpus_server
+    with open_store(db) as s:
+        story = max(s.stories(), key=lambda st: len(st["articles"]))
+        located = [e for e in s.events(story=story["id"]) if (e.get("place") or {}).get("lat") is not None]
+    if not located:
+        pytest.skip("the analysis located no event of the largest sample story")
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, base_url=base)
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto("/")
+    wait_ready(page, "#/")
+    assert page.locator(".ev-marker").count() >= 1
+    shot(page, "samples_map")
+    # Markers can overlap: dispatch the click to the one we want rather than to the topmost.
+    page.locator(f'.ev-marker[data-event="{located[0]["id"]}"]').dispatch_event("click")
+    page.locator(f'[data-testid=popup-story][href="#/story/{story["id"]}"]').click()
+    wait_ready(page, f"#/story/{story['id']}")
+    assert page.get_by_test_id("story-article").count() == len(story["articles"])
+    shot(page, "samples_story")
+    page.get_by_test_id("article-link").first.click()
+    page.wait_for_selector('body[data-ready^="#/article/"]')
+    aid = page.evaluate("location.hash").split("/")[-1]
+    with open_store(db) as s:
+        art = s.get(aid)
+    marked = "".join(page.get_by_test_id("article-body").locator("mark.hl-event").all_text_contents())
+    for ev in art.events:
+        assert art.text[ev.evidence.start:ev.evidence.end] in marked
+    quoted = page.get_by_test_id("article-body").locator("mark.hl-quote").all_text_contents()
+    assert len(quoted) >= min(1, len(art.quotes))
+    shot(page, "samples_article")
+    assert not errors, errors
+    page.close()
