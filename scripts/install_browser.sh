@@ -7,9 +7,13 @@ cd "$(dirname "$0")/.."
 VENV=${VENV:-.venv}
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
-if ! command -v chromium >/dev/null 2>&1; then
+# Chromium, plus Noto fonts so Arabic renders properly in screenshots.
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+dpkg -s fonts-noto-core >/dev/null 2>&1 || missing+=(fonts-noto-core)
+if [ ${#missing[@]} -gt 0 ]; then
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-core >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 if ! "$VENV/bin/python" -c "import playwright" 2>/dev/null; then
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 "$VENV/bin/pip" install -q "playwright>=1.40"
