@@ -28,6 +28,8 @@ KIND_WORDS = {
 }
 # Words before a name that make it part of a person's name (أبو بكر البغدادي, ابن تيمية).
 KUNYA = {"ابو", "ابي", "ابا", "ابن", "بن", "ام", "ال", "بنت"}
+# Words before a name that make it the name of a prize or a person's title (جائزة الشيخ زايد).
+NAME_CUES = {"جايزه", "الامير", "الملك", "السلطان", "الشيخ", "عروض"}
 # Names inside these phrases are not places (organisations, clubs).
 BLOCKED_PHRASES = (
     "قوات سوريا الديمقراطيه", "قوات سوريا الديموقراطيه", "قوات سورية الديمقراطيه",
@@ -122,7 +124,7 @@ def _rejected(folded: str, words, i: int, fs: int, fe: int, blocked) -> bool:
     """A name that is part of a person's name, an organisation or an outlet's title."""
     if any(bs <= fs and fe <= be for bs, be in blocked):
         return True
-    if i > 0 and words[i - 1][2] in KUNYA and fs == words[i][0]:
+    if i > 0 and (words[i - 1][2] in KUNYA or words[i - 1][2] in NAME_CUES) and fs == words[i][0]:
         return True
     before = folded[max(0, fs - 1):fs]
     after = folded[fe:fe + 1]
