@@ -115,19 +115,20 @@ class Tagger(nn.Module):
         """Mean negative log-likelihood of the gold tag paths (words left-aligned)."""
         em = em.float()
         b, w, n = em.shape
-        ar = torch.arange(b, device=em.device)
         tg = tags.clamp(min=0)
-        score = self.start[tg[:, 0]] + em[ar, 0, tg[:, 0]]
+        mf = wmask.float()
+        gold = (em.gather(2, tg[..., None])[..., 0] * mf).sum(1) + self.start[tg[:, 0]]
+        if w > 1:
+            gold = gold + (self.trans[tg[:, :-1], tg[:, 1:]] * mf[:, 1:]).sum(1)
+        last = wmask.sum(1) - 1
+        gold = gold + self.end[tg.gather(1, last[:, None])[:, 0]]
+        te = self.trans[None, None] + em[:, :, None, :]          # (B, W, from, to)
         alpha = self.start[None] + em[:, 0]
         for t in range(1, w):
-            m = wmask[:, t]
-            score = score + m * (self.trans[tg[:, t - 1], tg[:, t]] + em[ar, t, tg[:, t]])
-            nxt = torch.logsumexp(alpha[:, :, None] + self.trans[None] + em[:, t, None, :], dim=1)
-            alpha = torch.where(m[:, None], nxt, alpha)
-        last = wmask.sum(1) - 1
-        score = score + self.end[tg[ar, last]]
+            nxt = torch.logsumexp(alpha[:, :, None] + te[:, t], dim=1)
+            alpha = torch.where(wmask[:, t, None], nxt, alpha)
         logz = torch.logsumexp(alpha + self.end[None], dim=1)
-        return (logz - score).mean()
+        return (logz - gold).mean()
 
 
 def viterbi(em: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> list[int]:
@@ -280,6 +281,7 @@ class TransformerTagger:
         self.model.load_state_dict(state)
         self.model.eval()
         self.context = cfg.get("context", True)
+        self.feats_used = cfg.get("feats_used", True)
         self.batch = 16
         if threads:
             torch.set_num_threads(threads)
@@ -289,7 +291,8 @@ class TransformerTagger:
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
         """BIO tags for each word of each sentence (neighbours serve as context)."""
         enc = [[self.tokenizer.encode_word(w) for w in s] for s in sentences]
-        feats = [self.gaz.features(s) if s else np.zeros((0, N_FEATS), np.float32) for s in sentences]
+        feats = [self.gaz.features(s) if s and self.feats_used else np.zeros((len(s), N_FEATS), np.float32)
+                 for s in sentences]
         ems = [np.zeros((len(s), len(LABELS)), np.float32) for s in sentences]
         items = list(windows(enc, context=self.context))
         items.sort(key=lambda it: len(it[0]))
