@@ -51,5 +51,10 @@ def test_bio_spans_start_new_span_on_stray_inside_tag():
 
 
 def test_ner_span_matching_a_quote_only_name_stays_unlinked(make_article):
-    ents = _run(make_article, "أعلنت الدولة حالة الطوارئ", {"الدولة": "B-ORG"}).entities
-    assert [(e.text, e.kb_id) for e in ents] == [("الدولة", None)]
+    ents = _run(make_article, "نشرت النبأ تقريرا", {"النبأ": "B-ORG"}).entities
+    assert [(e.text, e.kb_id) for e in ents] == [("النبأ", None)]
+
+
+@pytest.mark.parametrize("word", ["المدينة", "مشهد"])
+def test_generic_noun_tagged_as_place_is_dropped(make_article, word):
+    assert _run(make_article, f"دخل الجنود {word} أمس", {word: "B-LOC"}).entities == ()

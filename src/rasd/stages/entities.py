@@ -31,6 +31,12 @@ _WAW_WORDS = {"وليد", "وايل", "وسام", "وفاء", "وديع", "وض�
               "والي", "واسط", "وادي", "ويلز", "وهران", "وجده", "وطن", "ولد"}
 
 
+# Common nouns that gazetteers also list as places (المدينة = Medina, مشهد = Mashhad): a
+# tagger span that is only one of these is a false positive, never a name.
+_GENERIC = {"المدينه", "مدينه", "مشهد", "القريه", "البلده", "الحي", "المنطقه", "العاصمه", "الدوله",
+            "الله", "الشعب", "الحكومه", "الجيش", "النظام", "التنظيم", "الولايه", "المحافظه"}
+
+
 class _NoTagger:
     """Stand-in when no NER model is installed: KB links only."""
 
@@ -154,7 +160,7 @@ class EntitiesStage:
                     continue
                 start, end = toks[a].start, toks[b - 1].end
                 start = _trim_clitic(text, start, end)
-                if start >= end:
+                if start >= end or norm(text[start:end]) in _GENERIC:
                     continue
                 out.append(self._ner_entity(text, start, end, label))
         return out
