@@ -62,7 +62,6 @@ def system_entities(text: str, linker_only: bool = False) -> list[tuple[int, int
     if linker_only:
         from rasd.kb import link_text
         return [(m.start, m.end, m.kb_id) for m in link_text(text)]
-    from rasd.stages.entities import make_stage
     return [(e.start, e.end, e.kb_id) for e in _stage().entities(text)]
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import warnings
 from functools import lru_cache
-from typing import Optional
 
 from ..kb import link_text, load_kb, romanize
 from ..model import Article, Entity
