@@ -103,3 +103,12 @@ def test_person_entity_vetoes_a_place_name():
 def test_stage_declares_no_needs():
     st = make_stage("fast")
     assert (st.name, st.needs, st.adds) == ("places", (), "places")
+
+
+@pytest.mark.parametrize("text, lat, lon", [
+    ("تدور المعارك في الباغوز الواقعة على ضفاف نهر الفرات.", 34.45, 40.95),
+    ("تقدمت القوات من الجزرة غرب الرقة نحو نهر الفرات.", 35.94, 39.00),
+])
+def test_river_mention_takes_the_bank_of_the_town_named_beside_it(text, lat, lon):
+    river = _one(text, "نهر الفرات")
+    assert river.precision == 2 and _km(river, lat, lon) <= 25

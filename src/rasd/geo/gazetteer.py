@@ -47,7 +47,8 @@ class Gazetteer:
         self.admin1_names: dict[tuple[str, str], str] = {}   # (country, code) -> English name
         self.admin1_by_name: dict[tuple[str, str], Entry] = {}  # (country, English name) -> entry
         self.common: frozenset[str] = frozenset()
-        self.admin1_capital: dict[tuple[str, str], int] = {}  # (country, English name) -> geonameid  # frequent news words (common_words.txt)
+        self.admin1_capital: dict[tuple[str, str], int] = {}  # (country, English name) -> geonameid
+        self.rivers: dict[str, list[tuple[float, float]]] = {}  # English name -> points on it  # frequent news words (common_words.txt)
 
     def add(self, name: str, entry: Entry) -> None:
         """Index ``entry`` under the normalized ``name``."""
@@ -110,6 +111,8 @@ def load() -> Gazetteer:
             e = Entry(r["name_en"], float(r["lat"]), float(r["lon"]), r["country"] or None,
                       r["admin1"] or None, gid, 0, r["type"], "conflict", needs_kind)
             gz.add(n.lstrip("~"), e)
+    for r in _rows("rivers.tsv"):
+        gz.rivers[r["name_en"]] = [tuple(map(float, pt.split(","))) for pt in r["points"].split(";")]
     common = resources.files("rasd.data.geo").joinpath("common_words.txt")
     if common.is_file():
         gz.common = frozenset(common.read_text(encoding="utf-8").split())

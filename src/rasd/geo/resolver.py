@@ -176,4 +176,30 @@ def resolve(matches: list[Match], text: str, entity_spans: Iterable[tuple[int, i
                 best, precision = prov, 3
         out.append(Place(m.start, m.end, text[m.start:m.end], best.name_en, round(best.lat, 4),
                          round(best.lon, 4), best.country, best.admin1, best.geonameid, precision))
+    if gz is not None and gz.rivers:
+        out = [_on_river(p, out, gz.rivers[p.name_en]) if p.name_en in gz.rivers else p for p in out]
     return out
+
+
+def _on_river(river: Place, places: list[Place], points: list[tuple[float, float]]) -> Place:
+    """A river mention placed at the bank of the nearest town (in the text) the river passes.
+
+    "الباغوز الواقعة على ضفاف نهر الفرات" means the Euphrates at Baghuz, not at its midpoint.
+    """
+    def gap(p: Place) -> int:
+        return min(abs(p.start - river.end), abs(river.start - p.end))
+
+    towns = sorted((p for p in places if p.precision == 1 and p.lat is not None and gap(p) < 400), key=gap)
+    for town in towns:
+        lat, lon = min(points, key=lambda q: (q[0] - town.lat) ** 2 + (q[1] - town.lon) ** 2)
+        if _km_pts(lat, lon, town.lat, town.lon) <= 40:
+            return Place(river.start, river.end, river.text, river.name_en, lat, lon, river.country,
+                         town.admin1, river.geonameid, 2)
+    return river
+
+
+def _km_pts(la1: float, lo1: float, la2: float, lo2: float) -> float:
+    """Great-circle distance in km between two points."""
+    la1, lo1, la2, lo2 = map(math.radians, (la1, lo1, la2, lo2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
