@@ -59,3 +59,16 @@ def test_inter_follows_affiliation(kb_id, inter):
 ])
 def test_ids_other_stages_rely_on_exist(kb_id):
     assert load_kb().get(kb_id) is not None
+
+
+@pytest.mark.parametrize("arabic", ["سليم الحمود", "كفرنبل"])
+def test_romanize_gives_latin_text(arabic):
+    from rasd.kb import romanize
+    out = romanize(arabic)
+    assert out and out.isascii()
+
+
+def test_plain_romanize_fallback_handles_the_article():
+    from rasd.kb.romanize import plain_romanize
+    out = plain_romanize("الرقة")
+    assert out.startswith("al-R") and out.isascii()
