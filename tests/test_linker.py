@@ -42,6 +42,7 @@ def test_back_reference_without_antecedent_is_dropped():
 @pytest.mark.parametrize("text, org", [
     ("أعلن تنظيم الدولة الإسلامية الهجوم. وقال التنظيم المتطرف إنه", "org:islamic-state"),
     ("أفاد المرصد السوري لحقوق الإنسان بمقتل عشرة. وذكر المرصد أن", "org:sohr"),
+    ("أدان النظام السوري الهجوم. وقال ناشطون إن النظام يحشد", "org:syrian-government"),
 ])
 def test_organisation_back_reference(text, org):
     assert {k for _, k in _links(text)} == {org}
