@@ -35,6 +35,8 @@ class Entry:
 
     @property
     def precision(self) -> int:
+        if self.type == "countryside":  # ريف حلب الشمالي: near/district, as "ريف X"
+            return 2
         return 3 if self.type in AREA_TYPES else 1
 
 
