@@ -128,3 +128,11 @@ def test_stage_fills_dates_with_offsets_into_the_text():
     art = make_stage("fast")(Article.create(text, published=PUB))
     assert [(d.text, d.value) for d in art.dates] == [("أمس الإثنين 18 آذار/مارس", "2019-03-18")]
     assert (make_stage("fast").needs, make_stage("fast").adds) == ((), "dates")
+
+
+def test_date_in_gives_the_first_date_of_a_sentence():
+    from rasd.dates import date_in
+    text = "قصفت الطائرات البلدة أمس. وتعقد الجلسة الأربعاء المقبل."
+    art = make_stage("fast")(Article.create(text, published=PUB))
+    assert date_in(art, 0, text.index(".") + 1).value == "2019-03-18"
+    assert date_in(art, text.index(".") + 1, len(text)).value == "2019-03-20"

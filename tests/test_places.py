@@ -112,3 +112,11 @@ def test_stage_declares_no_needs():
 def test_river_mention_takes_the_bank_of_the_town_named_beside_it(text, lat, lon):
     river = _one(text, "نهر الفرات")
     assert river.precision == 2 and _km(river, lat, lon) <= 25
+
+
+def test_nearest_place_skips_the_dateline_and_prefers_the_closest():
+    from rasd.geo import nearest_place
+    text = "بيروت - قصفت الطائرات بلدة هجين قرب الباغوز في شرق سوريا."
+    art = make_stage("fast")(Article.create(text))
+    assert nearest_place(art, 0, len(text), at=text.index("قرب")).text in ("هجين", "الباغوز")
+    assert nearest_place(art, 0, len(text), at=0).text == "هجين"

@@ -12,4 +12,10 @@ def find_dates(text: str, published: Optional[str] = None) -> list[DateRef]:
     return [DateRef(s, e, text[s:e], value, precision) for s, e, value, precision in find(text, published)]
 
 
-__all__ = ["find", "find_dates"]
+def date_in(article, start: int, end: int) -> Optional[DateRef]:
+    """The first resolved date inside ``[start, end)`` (e.g. an event's sentence), or None."""
+    inside = [d for d in article.dates if start <= d.start and d.end <= end]
+    return min(inside, key=lambda d: d.start) if inside else None
+
+
+__all__ = ["date_in", "find", "find_dates"]

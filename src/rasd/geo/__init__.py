@@ -6,7 +6,7 @@ tells whether a Place is the dateline (the place of writing, not of the events).
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Optional
 
 from ..model import Article, Place
 from .gazetteer import Entry, Gazetteer, load
@@ -14,7 +14,7 @@ from .matcher import Match, find
 from .resolver import resolve
 
 __all__ = ["Entry", "Gazetteer", "Match", "find", "find_places", "is_dateline", "load", "resolve",
-           "event_places"]
+           "event_places", "nearest_place"]
 
 # After a dateline place: optional "(أ ف ب)"-style agency, then a dash or colon.
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^)\n]{0,30}\))?\s*[-–—:]")
@@ -40,3 +40,15 @@ def is_dateline(article: Article, place: Place) -> bool:
 def event_places(article: Article) -> list[Place]:
     """The article's places without its dateline(s)."""
     return [p for p in article.places if not is_dateline(article, p)]
+
+
+def nearest_place(article: Article, start: int, end: int, at: Optional[int] = None) -> Optional[Place]:
+    """The place in ``[start, end)`` (e.g. an event's sentence) nearest to offset ``at``.
+
+    Datelines are skipped; among places equally near, the more precise one wins.
+    """
+    at = (start + end) // 2 if at is None else at
+    inside = [p for p in article.places if start <= p.start and p.end <= end and not is_dateline(article, p)]
+    if not inside:
+        return None
+    return min(inside, key=lambda p: (min(abs(p.start - at), abs(p.end - at)), p.precision))
