@@ -110,6 +110,15 @@ def test_map_to_story_to_article(page):
     shot(page, "article_ar")
 
 
+def test_timeline_bar_filters_the_map_to_its_day_and_type(page):
+    page.goto("/")
+    wait_ready(page, "#/")
+    page.locator('.timeline rect[data-date="2024-03-10"]').click()
+    page.wait_for_selector('body[data-ready*="date_from=2024-03-10"]')
+    assert page.locator(".ev-marker").count() == 1
+    assert page.get_by_test_id("f-event_type").input_value() == "PROTEST"
+
+
 def test_story_view_highlights_each_outlets_spans(page):
     page.goto("/#/story/story-idlib")
     wait_ready(page, "#/story/story-idlib")

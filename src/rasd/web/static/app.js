@@ -15,7 +15,7 @@ const I18N = {
     entities: "الكيانات", places: "الأماكن", mentions: "ذكر", articles: "مقالات", open_story: "فتح القصة",
     open_article: "فتح المقال", speaker: "المتحدث", status: "الحالة", results: "نتيجة", loading: "جارٍ التحميل…",
     not_found: "غير موجود", error: "خطأ", events_over_time: "الأحداث عبر الزمن", first_seen: "أول ظهور", last_seen: "آخر ظهور",
-    actor: "الفاعل", place: "المكان", date: "التاريخ", type: "النوع", about: "حول", stories_of_article: "القصص",
+    map_shows: "الخريطة تعرض أول", actor: "الفاعل", place: "المكان", date: "التاريخ", type: "النوع", about: "حول", stories_of_article: "القصص",
   },
   en: {
     nav_map: "Map & timeline", nav_stories: "Stories", nav_entities: "Actors", search: "Search",
@@ -28,7 +28,7 @@ const I18N = {
     entities: "Entities", places: "Places", mentions: "mentions", articles: "articles", open_story: "Open story",
     open_article: "Open article", speaker: "Speaker", status: "Status", results: "results", loading: "Loading…",
     not_found: "Not found", error: "Error", events_over_time: "Events over time", first_seen: "First seen", last_seen: "Last seen",
-    actor: "Actor", place: "Place", date: "Date", type: "Type", about: "About", stories_of_article: "Stories",
+    map_shows: "the map shows the first", actor: "Actor", place: "Place", date: "Date", type: "Type", about: "About", stories_of_article: "Stories",
   },
 };
 const TYPES = ["ASSAULT", "FIGHT", "PROTEST", "THREATEN", "COERCE", "MOBILIZE", "AGREE", "RETREAT"];
@@ -213,11 +213,17 @@ async function showMap(ctx, params) {
     pts.push([ev.place.lat, ev.place.lon]);
   }
   if (pts.length) map.fitBounds(pts, { maxZoom: 7, padding: [40, 40] });
-  tl.appendChild(timelineSvg(tline.items));
-  tl.appendChild(el("p", { class: "muted", "data-testid": "event-count" }, `${evs.total} ${t("events")}`));
+  // Clicking a bar narrows map and timeline to that day (month, year) and type.
+  tl.appendChild(timelineSvg(tline.items, (d, type) => {
+    location.hash = "#/?" + new URLSearchParams({ ...params, date_from: d, date_to: d, event_type: type });
+  }));
+  const shown = evs.items.length;
+  tl.appendChild(el("p", { class: "muted", "data-testid": "event-count" }, `${evs.total} ${t("events")}`,
+    shown < evs.total ? ` (${t("map_shows")} ${shown})` : ""));
 }
 
-function timelineSvg(items) {
+// onPick(date, type), when given, is called when a bar is clicked.
+function timelineSvg(items, onPick) {
   const NS = "http://www.w3.org/2000/svg";
   const svg = document.createElementNS(NS, "svg");
   const days = [...new Set(items.map((i) => i.date))].sort();
@@ -244,6 +250,10 @@ function timelineSvg(items) {
       const h = (cell.events / maxN) * (H - 2 * pad - 14);
       y -= h;
       const r = mk("rect", { x, y, width: bw, height: h, fill: typeColor(cell.type), "data-date": d, "data-type": cell.type });
+      if (onPick) {
+        r.style.cursor = "pointer";
+        r.addEventListener("click", () => onPick(d, cell.type));
+      }
       const tip = document.createElementNS(NS, "title");
       tip.textContent = `${d} ${cell.type}: ${cell.events} (${cell.fatalities} ${t("fatalities")})`;
       r.appendChild(tip);
