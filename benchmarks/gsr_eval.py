@@ -5,8 +5,9 @@
 "yes" is positive, "easy no"/"difficult no" negative, "ambiguous" skipped; the dev split is
 the fixed one of training/events/gsr_data.py (never trained on). Three systems are scored:
 the trigger lexicon alone, the sentence classifier alone (at its CV-chosen threshold), and
-the events stage as it runs in the pipeline (lexicon triggers confirmed by the classifier,
-an ASSAULT/PROTEST event of any status counting as a detection).
+the events stage as it runs in the pipeline (lexicon triggers confirmed by the classifier or
+by a stated death toll; an ASSAULT/PROTEST event with status "occurred" counts as a
+detection: the GSR marks reported events, not calls, threats or denials).
 """
 from __future__ import annotations
 
@@ -26,8 +27,6 @@ from rasd.events.lexicon import find_triggers  # noqa: E402
 from rasd.model import Article  # noqa: E402
 from rasd.text import norm  # noqa: E402
 
-# Statuses whose events are not a report of the event itself are still detections here:
-# the GSR asks whether the sentence is about an assault/protest.
 
 
 def prf(gold: list[int], pred: list[bool]) -> dict:
@@ -59,7 +58,7 @@ def evaluate(gsr_dir: Path) -> dict:
         for t in texts:
             evs = extract_events(Article.create(t))
             base = {"ASSAULT": {"ASSAULT"}, "PROTEST": {"PROTEST"}}[etype]
-            stage.append(any(e.type in base for e in evs))
+            stage.append(any(e.type in base and e.status == "occurred" for e in evs))
         res["pipeline"] = prf(gold, stage)
         out[etype] = res
     return out

@@ -34,3 +34,17 @@ def load(etype: str, gsr_dir: Path = GSR) -> list[dict]:
             out.append({"id": r["id"], "text": r["text"], "y": int(r["label"] == "yes"),
                         "dev": is_dev(r["id"]), "doc": doc_of(r["id"])})
     return out
+
+
+def extra_positives(etype: str, gsr_dir: Path = GSR) -> list[str]:
+    """Sentences of the *_spans.json file (annotated events) that the CSV does not list,
+    outside the dev documents and not repeating a CSV sentence: extra training positives."""
+    import json
+
+    spans = json.loads((gsr_dir / f"{etype.lower()}_spans.json").read_text(encoding="utf-8"))
+    with open(gsr_dir / FILES[etype], encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    ids = {r["id"] for r in rows}
+    texts = {r["text"].strip() for r in rows}
+    return [s["text"] for s in spans if s["source"] not in ids and not is_dev(s["source"])
+            and s["text"].strip() not in texts]

@@ -1,7 +1,8 @@
 """The sentence classifier for ASSAULT and PROTEST (trained by training/events/train_gsr.py).
 
 It confirms lexicon triggers: "هجوم" in a football report or "احتجاج" in a diplomatic
-note is dropped when the classifier scores the sentence below its threshold. The model is
+note is dropped when the classifier scores the sentence low (see rasd.events.extract for
+the rule: a stated death toll, or a call/threat/denial, keeps a trigger regardless). The model is
 char n-gram TF-IDF + logistic regression over normalized text, stored with joblib under
 data/events/; without it every trigger is kept.
 """
@@ -28,17 +29,14 @@ def load_model() -> Optional[dict]:
         return joblib.load(p)
 
 
-def sentence_scores(sentences: list[str]) -> Optional[dict[str, list[bool]]]:
-    """For each type the model covers, whether each sentence passes its threshold."""
+def sentence_scores(sentences: list[str]) -> Optional[dict[str, tuple[float, list[float]]]]:
+    """For each type the model covers: (its threshold, each sentence's probability)."""
     model = load_model()
     if model is None or not sentences:
         return None
     texts = [norm(s) for s in sentences]
-    out = {}
-    for etype, (pipe, threshold) in model["models"].items():
-        probs = pipe.predict_proba(texts)[:, 1]
-        out[etype] = [bool(p >= threshold) for p in probs]
-    return out
+    return {etype: (float(threshold), [float(p) for p in pipe.predict_proba(texts)[:, 1]])
+            for etype, (pipe, threshold) in model["models"].items()}
 
 
 def probabilities(sentences: list[str]) -> dict[str, list[float]]:

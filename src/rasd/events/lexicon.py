@@ -64,7 +64,9 @@ def acled_rows() -> list[tuple[str, str, str, str, str]]:
 @lru_cache(maxsize=65536)
 def readings(word: str) -> frozenset[str]:
     """Lexicon keys a normalized word can stand for (clitics and suffixes off, lemma)."""
-    out = set()
+    out: set[str] = set()
+    if not word:
+        return frozenset()
     for _, st in stems(word):
         out.add(st)
         for suf in _SUFFIXES:

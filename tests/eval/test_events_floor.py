@@ -1,0 +1,30 @@
+"""Evaluation gate: ASSAULT / PROTEST detection on the GSR dev split stays above its floors."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import shared_path
+
+ROOT = Path(__file__).resolve().parents[2]
+FLOORS = json.loads((ROOT / "benchmarks/floors/events.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def results():
+    gsr = shared_path("data", "arabic_event_gsr")
+    sys.path.insert(0, str(ROOT / "training" / "events"))
+    spec = importlib.util.spec_from_file_location("gsr_eval", ROOT / "benchmarks/gsr_eval.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod.evaluate(gsr)
+
+
+@pytest.mark.parametrize("etype", ["ASSAULT", "PROTEST"])
+@pytest.mark.parametrize("system", ["pipeline", "classifier"])
+def test_detection_f1_stays_above_floor(results, etype, system):
+    assert results[etype][system]["f1"] >= FLOORS[etype][f"{system}_f1"], results[etype]
