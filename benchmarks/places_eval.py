@@ -5,7 +5,7 @@ point lies within 25 km of the expected point. Spans labelled "none" (not a plac
 against precision when the system geocodes them, as does any system place in a reviewed
 document that overlaps no label. Texts are read from ../shared (never copied here).
 
-Run: .venv/bin/python benchmarks/places_eval.py [--json OUT]
+Run: .venv/bin/python benchmarks/places_eval.py [--json OUT] [--anercorp]
 """
 from __future__ import annotations
 
@@ -105,14 +105,60 @@ def evaluate(labels=None, texts=None) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--json", help="write the numbers here")
+    ap.add_argument("--anercorp", action="store_true", help="also measure detection on ANERcorp LOC tags")
     a = ap.parse_args()
     res = {"development": evaluate(), "heldout": evaluate(load_labels(HELDOUT))}
+    if a.anercorp:
+        res["anercorp_detection"] = anercorp_detection()
     errs = res["development"].pop("errors") + res["heldout"].pop("errors")
     print(json.dumps(res, indent=2, ensure_ascii=False))
     for e in errs:
         print("miss:", *e)
     if a.json:
         Path(a.json).write_text(json.dumps(res, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+
+def anercorp_detection(path: Path | None = None) -> dict:
+    """How many ANERcorp LOC mentions the places layer finds, and how many of its places are LOC.
+
+    ANERcorp (../shared/data/anercorp/train.txt) tags locations without coordinates, so this
+    measures detection only: recall = LOC mentions overlapped by a Place; "on_loc" = Places
+    that overlap a LOC mention (the rest are either misses of the tagger, e.g. regions tagged
+    MISC, or our false positives).
+    """
+    path = path or SHARED / "data" / "anercorp" / "train.txt"
+    sents, cur = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if cur:
+                sents.append(cur)
+            cur = []
+            continue
+        tok, _, tag = line.rpartition(" ")
+        cur.append((tok, tag))
+    if cur:
+        sents.append(cur)
+    locs = found = places = on_loc = 0
+    for sent in sents:
+        text, spans, pos, open_span = "", [], 0, None
+        for tok, tag in sent:
+            start = len(text)
+            text += tok + " "
+            if tag == "B-LOC" or (tag == "I-LOC" and open_span is None):
+                open_span = [start, start + len(tok)]
+                spans.append(open_span)
+            elif tag == "I-LOC":
+                open_span[1] = start + len(tok)
+            else:
+                open_span = None
+        ps = find_places(text)
+        locs += len(spans)
+        found += sum(any(p.start < e and s < p.end for p in ps) for s, e in spans)
+        places += len(ps)
+        on_loc += sum(any(p.start < e and s < p.end for s, e in spans) for p in ps)
+    return {"loc_mentions": locs, "recall": round(found / locs, 4), "places": places,
+            "places_on_loc": round(on_loc / max(places, 1), 4)}
 
 
 if __name__ == "__main__":

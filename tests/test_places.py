@@ -120,3 +120,21 @@ def test_nearest_place_skips_the_dateline_and_prefers_the_closest():
     art = make_stage("fast")(Article.create(text))
     assert nearest_place(art, 0, len(text), at=text.index("قرب")).text in ("هجين", "الباغوز")
     assert nearest_place(art, 0, len(text), at=0).text == "هجين"
+
+
+@pytest.mark.parametrize("text, is_place", [
+    ("عاد اللاجئون إلى سورية بعد الحرب.", True),
+    ("عاد اللاجئون لسورية بعد الحرب.", True),
+    ("قاتلت فصائل سورية إلى جانب القوات التركية.", False),
+])
+def test_syria_spelled_suriya_is_the_country_only_where_a_place_fits(text, is_place):
+    assert any(p.country == "SY" for p in find_places(text)) is is_place
+
+
+@pytest.mark.parametrize("text", [
+    "أعلن بشار الأسد عن حكومة جديدة.",
+    "زار الوفد بلاد الشام.",
+    "تحدث أشرف عن الأم والأطفال.",
+])
+def test_personal_names_and_common_words_are_not_towns(text):
+    assert not [p for p in find_places(text) if p.precision == 1]

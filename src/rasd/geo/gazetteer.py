@@ -14,7 +14,8 @@ from typing import Optional
 
 from ..text import norm
 
-# Types from the conflict table whose records are areas (ACLED precision 3).
+# Types from the conflict table whose records are areas (ACLED precision 3); "capital" is a city
+# that a frequent-word rule must not drop.
 AREA_TYPES = {"region", "country", "admin1", "river", "mountain"}
 
 

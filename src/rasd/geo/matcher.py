@@ -59,6 +59,7 @@ class Match:
     kind: Optional[str] = None    # kind announced by the word before
     kind_start: Optional[int] = None
     prev: str = ""                # the normalized word before (for preposition checks)
+    clitic: bool = False          # the first word carried a proclitic (بسورية، وسورية)
 
 
 def _kind_of(word: str) -> Optional[str]:
@@ -115,7 +116,7 @@ def find(text: str, gz: Gazetteer) -> list[Match]:
                 kind_start = nz.span(words[i - 1][0], words[i - 1][1])[0]
         s, e = nz.span(fs, fe)
         prev = words[i - 1][2] if i > 0 and not folded[words[i - 1][1]:words[i][0]].strip() else ""
-        out.append(Match(s, e, key, tuple(entries), kind, kind_start, prev))
+        out.append(Match(s, e, key, tuple(entries), kind, kind_start, prev, plen > 0))
         i += n
     return out
 

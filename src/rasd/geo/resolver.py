@@ -36,24 +36,30 @@ STOPWORDS = set("""
 الخليج الحمراء البحر النخيل الزيتون الفردوس الربيع الصفا المروه الصالحيه المنصور الرشيد كركوك
 السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه الاشاره معسكر مشهد صور الصف الجيب حصار الشيوخ
 الخارجه جديده جديد حديثه كلمه مسجدين مسجد كرد دوله بلد الكرامه سلوك الراعي نبل الجزره القاع
-قنديل الضمير الدبس الجانب الايسر الخضر ليل شبه سوريه وان سنه الجديد الجديده بانه الي سلطات ميدان
+قنديل الضمير الدبس الجانب الايسر الخضر ليل شبه وان سنه الجديد الجديده بانه الي سلطات ميدان
 هويه الزعيم يهود ريم جمال جامعه اطار بحري الابيض عاليه خالص بركه الخمس الدور قبلي المطريه الحراك قاره
 كسب ثوره الهنديه رشيد فلاديمير اوستن انه لانه بان ان السفيره سفيره الحكومه الفصائل خبر كورونا
-قنوات لوم ابا امان الشقيق موصول الحاضر حربيه القاسم نقده واها رياض مساكن السلمان البلده بلده المنطقه القريه المخيم الجماليه العماره روم الروم
+قنوات لوم ابا امان الشقيق موصول الحاضر حربيه القاسم نقده واها رياض مساكن السلمان البلده بلده المنطقه القريه المخيم الجماليه العماره روم الروم سلاله لاد بشار الام اشرف عثمانيه اباده الجميل سعيده
+البيض افران كانو رقه
 """.split()) - {"كركوك", "الرياض", "القدس", "الخليج", "الصالحيه"}
 STOPWORDS = {norm(w) for w in STOPWORDS}
 # Kind words strong enough to make a common word a place name (حي الثورة، قرية الجديدة).
 STRONG_KINDS = {"neighbourhood", "village", "town", "city", "admin1", "camp", "countryside", "district"}
 # Place names that are everyday words but missing from common_words.txt (حجة "pretext",
 # الجوف "the hollow"): like frequent words, they need their country named elsewhere.
-AMBIGUOUS_WORDS = {norm(w) for w in "حجة الجوف البيضاء الضباب الرقو المخا العمارة الحمدانية".split()}
+AMBIGUOUS_WORDS = {norm(w) for w in "حجة الجوف البيضاء الضباب الرقو المخا العمارة الحمدانية بركان عقبة "
+                   "بورصة عمران".split()}
 # Country names that are also everyday words (مالي "financial"): only after a preposition
 # or a direction, or when the article names the country otherwise.
 AMBIGUOUS_COUNTRIES = {"مالي", "تشاد"}
-PLACE_PREPS = {"في", "الى", "الي", "شمال", "جنوب", "شرق", "غرب", "وسط", "دوله", "جمهوريه", "حكومه"}
+PLACE_PREPS = {"في", "الى", "الي", "شمال", "جنوب", "شرق", "غرب", "وسط", "دوله", "جمهوريه", "حكومه",
+               "من", "عن", "مع", "داخل", "خارج", "حول", "نحو", "شمالي", "جنوبي", "شرقي", "غربي", "سفير",
+               "رئيس", "حدود", "اراضي", "زار", "زياره", "دخل", "دخول", "مغادره", "غادر"}
+# Country names that are also the feminine adjective (سورية "Syrian").
+ADJECTIVE_COUNTRIES = {"سوريه"}
 KIND_TYPES = {
     "neighbourhood": {"neighbourhood"}, "camp": {"camp"}, "village": {"village", "town", "city"},
-    "town": {"town", "city", "village"}, "city": {"city", "town"}, "admin1": {"admin1"},
+    "town": {"town", "city", "village"}, "city": {"city", "town", "capital"}, "admin1": {"admin1"},
     "base": {"base", "airport"}, "dam": {"dam"}, "crossing": {"crossing"},
 }
 
@@ -77,10 +83,13 @@ def admissible(m: Match, e: Entry, entity_loc: bool = False, countries: frozense
         return e.source != "geonames" or e.country in ARAB or e.country in countries or e.population >= 10_000
     if e.needs_kind:
         return False
+    if m.key in ADJECTIVE_COUNTRIES and not (m.clitic or m.prev in PLACE_PREPS or not m.prev):
+        return False  # "فصائل سورية" (Syrian factions), not "في سورية"
     if m.key in AMBIGUOUS_COUNTRIES:
         return e.country in countries or m.prev in PLACE_PREPS
-    big = e.population >= (100_000 if e.country in ARAB else 500_000)
-    if (m.key in common or m.key in AMBIGUOUS_WORDS) and e.type != "country" and not big:
+    big = e.population >= (100_000 if e.country in ARAB else 150_000) or e.type == "capital"
+    area = e.type in ("country", "region", "countryside", "river", "mountain")
+    if (m.key in common or m.key in AMBIGUOUS_WORDS) and not area and not big:
         # a frequent word (الطبقة "the class", القائم "the existing"): its country must be
         # named elsewhere in the article, and a GeoNames town must be a real city
         if e.country not in countries or (e.source == "geonames" and e.population < 50_000):
