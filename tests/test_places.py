@@ -135,6 +135,7 @@ def test_syria_spelled_suriya_is_the_country_only_where_a_place_fits(text, is_pl
     "أعلن بشار الأسد عن حكومة جديدة.",
     "زار الوفد بلاد الشام.",
     "تحدث أشرف عن الأم والأطفال.",
+    "أكد الوزير ألباريس دعم المبادرة.",
 ])
 def test_personal_names_and_common_words_are_not_towns(text):
     assert not [p for p in find_places(text) if p.precision == 1]

@@ -89,6 +89,9 @@ def find(text: str, gz: Gazetteer) -> list[Match]:
     while i < len(words):
         best = None  # (n_words, -prefix_len, key, entries, prefix_len)
         for plen, stem in sorted(stems(words[i][2])):
+            if "ال" in words[i][2][:plen] and not stem.startswith("ال"):
+                # the article was stripped but the name has none: ألباريس (Albares) is not باريس
+                continue
             n_max = gz.max_words.get(stem, 0)
             for n in range(min(n_max, len(words) - i), 0, -1):
                 if best is not None and n < best[0]:
