@@ -136,3 +136,14 @@ def test_date_in_gives_the_first_date_of_a_sentence():
     art = make_stage("fast")(Article.create(text, published=PUB))
     assert date_in(art, 0, text.index(".") + 1).value == "2019-03-18"
     assert date_in(art, text.index(".") + 1, len(text)).value == "2019-03-20"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("هي في أمس الحاجة إلى الدعم.", []),
+    ("تتوافر الخدمة طيلة اليوم الانتخابي.", []),
+    ("وصل الوفد اليوم إلى دمشق.", [("2019-03-19", "day")]),
+    ("بلغ التضخم 7% شباط/فبراير الماضي.", [("2019-02", "month")]),
+])
+def test_idioms_are_not_dates_and_spans_are_trimmed(text, expected):
+    assert _values(text) == expected
+    assert all(d.text == d.text.strip() for d in find_dates(text, PUB))

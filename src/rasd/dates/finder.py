@@ -17,6 +17,10 @@ from ..text import normalize
 from .lexicon import (AMBIGUOUS_MONTHS, CURRENT, FUTURE, HIJRI_MONTHS, MONTH_CUES, MONTH_PARTS,
                       MONTHS, ORDINAL_DAYS, PAST, RELATIVE_DAYS, WEEKDAYS)
 
+# U+FD3E/U+FD3F (ornate parentheses) make rasd.text.normalize recurse without end; swapping
+# them one-for-one for plain parentheses keeps every offset.
+_ORNATE = {0xFD3E: "(", 0xFD3F: ")"}
+
 
 def _alt(words) -> str:
     """Regex alternation, longest first, spaces as \\s+."""
@@ -45,7 +49,9 @@ _NUMERIC = re.compile(r"(?<![\d/.\-])(?P<body>(?P<d>\d{1,2})\s*(?P<sep>[/\-.])\s
 _ISO = re.compile(r"(?<![\d/.\-])(?P<body>(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2}))(?!\d)")
 _RELDAY = re.compile(
     rf"{_B}{_CL}(?P<body>(?:(?:صباح|مساء|ليل|ليله|فجر|ظهر|عصر|منتصف\s+ليل)\s+)?(?P<rel>{_REL})"
-    rf"(?:\s+(?P<wd>{_WD}))?){_E}(?!\s+(?:التالي|الموالي|نفسه|ذاته|الذي|الاول\b))")
+    rf"(?:\s+(?P<wd>{_WD}))?){_E}(?!\s+(?:التالي|الموالي|نفسه|ذاته|الذي|الاول\b|الحاجه))"
+    # "اليوم الانتخابي/العالمي" (the election day, world day) is not today; a weekday may follow
+    rf"(?!(?<=اليوم)\s+(?!{_WD}|الي\b)ال\w+)")
 _WEEKDAY = re.compile(rf"{_B}{_CL}(?P<body>(?:يوم\s+)?(?P<wd>{_WD})(?:\s+(?P<mod>{_MOD}))?){_E}")
 _PERIOD = re.compile(
     rf"{_B}{_CL}(?P<body>(?:(?P<unit>الشهر|العام|السنه|الاسبوع)\s+(?P<mod>{_MOD})"
@@ -219,7 +225,7 @@ def find(text: str, published: Optional[str] = None) -> list[tuple[int, int, str
             pub = date.fromisoformat(published[:10])
         except ValueError:
             pub = None  # a malformed publication date only loses the relative dates
-    nz = normalize(text)
+    nz = normalize(text.translate(_ORNATE))
     folded = nz.text
     cands = _candidates(folded)
     years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", folded)]
@@ -234,5 +240,9 @@ def find(text: str, published: Optional[str] = None) -> list[tuple[int, int, str
         if r is None:
             continue
         s, e = nz.span(c.start, c.end)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
         out.append((s, e, r[0], r[1]))
     return out
