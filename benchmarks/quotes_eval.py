@@ -76,11 +76,14 @@ def _load_texts(shared: Path, files: set[str]) -> dict[str, str]:
 def _locate(raw: str, art_text: str, s: int, e: int) -> tuple[int, int]:
     """Map a gold span over the raw text onto the cleaned article text."""
     piece = raw[s:e]
-    k = art_text.find(piece)
-    if k < 0:
-        k = art_text.find(piece[:40])
-        if k < 0:
-            raise ValueError(f"gold span not found in cleaned text: {piece[:40]!r}")
+    hits, k = [], art_text.find(piece)
+    while k >= 0:
+        hits.append(k)
+        k = art_text.find(piece, k + 1)
+    if not hits:
+        raise ValueError(f"gold span not found in cleaned text: {piece[:40]!r}")
+    # cleaning only drops boilerplate, so the right occurrence is the one nearest in place
+    k = min(hits, key=lambda h: abs(h - s))
     return k, k + len(piece)
 
 

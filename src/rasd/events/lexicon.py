@@ -74,6 +74,8 @@ def readings(word: str) -> frozenset[str]:
                 base = st[: -len(suf)]
                 if not base.endswith("ت"):  # سيطرته is سيطرة + ه, not the verb سيطرت
                     out.add(base)
+    if len(word) >= 5 and word[0] == "س" and word[1] in "يتن":
+        out |= readings(word[1:])  # the future prefix: سيقصف is يقصف (status says planned)
     lemma = norm(simplemma.lemmatize(word, lang="ar"))
     if lemma:
         out.add(lemma)

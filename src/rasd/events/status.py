@@ -40,7 +40,7 @@ def status_of(words: list[str], i: int, in_call_quote: bool = False, verb_future
         if before[k] in _BACKGROUND:
             before = before[k + 1:]
             break
-    near = before[-3:]
+    near = before[-5:]  # "لم يشن الجيش أي هجوم": the negated verb governs its object
     if any(w in _NEG for w in near):
         return "denied"
     trig = words[i]
@@ -50,8 +50,8 @@ def status_of(words: list[str], i: int, in_call_quote: bool = False, verb_future
         return "called"
     if any(w in _THREAT for w in before):
         return "threatened"
-    if any(w in _FUTURE for w in before[-5:]):
-        return "planned"
     if any(w in ("اذا", "لو", "لولا") for w in before) or "حال" in before[-6:] and "في" in before[-7:]:
         return "hypothetical"
+    if any(w in _FUTURE for w in before[-5:]):
+        return "planned"
     return "occurred"

@@ -97,6 +97,7 @@ class QuoteExtractor:
         self.quoted = quoted_spans(self.text)
         self.state = _State()
         self.not_quotes: set[tuple[int, int]] = set()  # quoted names used as speakers
+        self.claimed: set[tuple[int, int]] = set()
 
     # --- speakers -----------------------------------------------------------------------
     def _entity_in(self, s: int, e: int, people_only: bool = False) -> Optional[Entity]:
@@ -247,7 +248,8 @@ class QuoteExtractor:
         more often an object than the subject."""
         lo = ws[since].end if since >= 0 else (ws[0].start if ws else 0)
         hi = ws[i].start
-        found = [e for e in self.ents if lo <= e.start and e.end <= hi and e.label == "PER"]
+        found = [e for e in self.ents if lo <= e.start and e.end <= hi and e.label == "PER"
+                 and not any(s <= e.start < t for s, t in self.claimed)]
         return self._speaker(0, 0, found[0]) if found else None
 
     def _quoted_subject(self, ws: list[W], i: int) -> list[W]:
@@ -347,6 +349,7 @@ class QuoteExtractor:
     def extract(self) -> list[Quote]:
         out: list[Quote] = []
         claimed: set[tuple[int, int]] = set()
+        self.claimed = claimed  # quotes taken so far: a person named inside one is not a speaker
         prev_colon = False
         for sent in split_sentences(self.text):
             ws = _words(self.text, sent.start, sent.end)
@@ -390,6 +393,17 @@ class QuoteExtractor:
                         # "فيما طالب العشائر ...": the subject carries over; the noun is the addressee.
                         np = []
                     speaker = self._resolve(np, ws, i) if np else None
+                    if lemma == "نقل" and np:
+                        people = [x for x in self.ents if x.label == "PER" and np[0].start <= x.start
+                                  and x.end <= np[-1].end]
+                        if len({x.kb_id or x.text for x in people}) >= 2:
+                            # "نقل المهاجر وصية البغدادي": the words are the second person's
+                            speaker = self._speaker(0, 0, people[-1])
+                    if speaker is None and i + 1 < len(ws) and ws[i + 1].norm in ("فيها", "فيه"):
+                        # "كتاب ... دعا فيها": the author, the nearest person or group before
+                        near = [x for x in self.ents if x.end <= ws[i].start and x.start >= ws[0].start
+                                and x.label in ("PER", "ORG")]
+                        speaker = self._speaker(0, 0, near[-1]) if near else None
                     if speaker is None:
                         speaker = self._topic(ws, i)
                     if speaker is None:
@@ -459,8 +473,19 @@ class QuoteExtractor:
     def _content(self, ws: list[W], j: int, sent_end: int, lemma: str):
         """What a cue at ``ws[j-1]`` introduces: ((start, end), kind, next token index) or None."""
         k = j
-        limit = min(len(ws), j + 14)
-        while k < limit:
+        limit = min(len(ws), j + 40)
+        if k < len(ws) and ws[k].text == ":" and (k + 1 >= len(ws) or ws[k + 1].text not in "«“”\"'"):
+            # "بقولهم: الحمد لله ..." — speech after a colon with no quote marks
+            s = ws[k + 1].start if k + 1 < len(ws) else sent_end
+            e, nxt = self._clause_end(ws, k + 1, sent_end) if k + 1 < len(ws) else (sent_end, len(ws))
+            stop = next((m for m in range(k + 1, len(ws)) if ws[m].text in "«“”\"" and ws[m].start < e), None)
+            if stop is not None:
+                e = ws[stop].start
+                while e > s and self.text[e - 1] == " ":
+                    e -= 1
+            if e > s and len(ws) - k > 4:
+                return (s, e), "direct", nxt
+        while k < limit and (k - j <= 14 or self._in_comma_run(ws, j, k)):
             w = ws[k]
             if w.is_word and (L.CUES.get(w.norm) or L.CUES.get(w.bare)) and k > j:
                 return None, None, k
@@ -483,7 +508,7 @@ class QuoteExtractor:
                         return (q.start, q.end), "direct", nxt
             if w.is_word and w.norm in _BLOCKERS:
                 return None, None, k
-            if w.is_word and (w.norm in L.COMPLEMENTIZERS or w.bare in L.COMPLEMENTIZERS) and k - j <= 22:
+            if w.is_word and (w.norm in L.COMPLEMENTIZERS or w.bare in L.COMPLEMENTIZERS) and (k - j <= 22 or (k - j <= 40 and ws[k - 1].text in "،,")):
                 m = k + 1
                 if m < len(ws) and ws[m].text in "«“”\"'":
                     q = next((q for q in self.quoted if q.open_at == ws[m].start), None)
@@ -500,6 +525,10 @@ class QuoteExtractor:
                 return None, None, k + 1
             k += 1
         return None, None, j
+
+    def _in_comma_run(self, ws: list[W], j: int, k: int) -> bool:
+        """Past 14 tokens, keep scanning only through comma-separated asides ("، في كلمة ...،")."""
+        return any(w.text in "،," for w in ws[max(j, k - 8):k])
 
     def _short_call_ok(self, ws: list[W], k: int, lemma: str) -> bool:
         """A one- or two-word quote is speech only as the object of a call: دعا إلى "الثأر"."""

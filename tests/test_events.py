@@ -1,0 +1,98 @@
+"""Events: PLOVER types and modes, status, ACLED mapping, actors, places, dates, evidence."""
+from __future__ import annotations
+
+import pytest
+
+from rasd.events import extract_events
+from rasd.events.acled import acled_for
+from rasd.events.lexicon import acled_rows
+from rasd.model import Article, DateRef, Entity, Place, Quote
+
+
+def _events(text, **layers):
+    return extract_events(Article.create(text).with_layer("quotes", ()) if not layers else
+                          _with(Article.create(text), layers), use_classifier=False)
+
+
+def _with(art, layers):
+    for name, recs in layers.items():
+        art = art.with_layer(name, recs)
+    return art
+
+
+def _types(text, **layers):
+    return {(e.type, e.status) for e in _events(text, **layers)}
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("قصفت طائرات حربية السوق صباح اليوم.", "aerial"),
+    ("انفجرت سيارة مفخخة قرب الحاجز.", "explosives"),
+    ("فجّر انتحاري حزاماً ناسفاً في السوق.", "suicide-attack"),
+    ("استهدفت طائرة مسيرة سيارة على الطريق.", "drone"),
+    ("أطلق مسلحون النار على الحافلة.", "firearms"),
+    ("سقطت قذائف هاون على الحي.", "heavy-weapons"),
+    ("اختطف مسلحون ثلاثة صحفيين.", "abduct"),
+])
+def test_assault_modes(text, mode):
+    assaults = [e for e in _events(text) if e.type == "ASSAULT"]
+    assert assaults and assaults[0].mode == mode and assaults[0].status == "occurred"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("تظاهر مئات الطلاب أمام الوزارة.", ("PROTEST", "occurred")),
+    ("اعتقلت الشرطة عشرين شخصاً.", ("COERCE", "occurred")),
+    ("وقع الطرفان اتفاقاً لوقف إطلاق النار.", ("AGREE", "occurred")),
+    ("انسحبت القوات من البلدة.", ("RETREAT", "occurred")),
+    ("هدد القائد باقتحام المدينة.", ("THREATEN", "threatened")),
+    ("لم يشن الجيش أي هجوم على البلدة.", ("ASSAULT", "denied")),
+    ("سيقصف الجيش مواقع المسلحين غداً.", ("ASSAULT", "planned")),
+    ("إذا فشلت المفاوضات فسيتم شن هجوم على الحيين.", ("ASSAULT", "hypothetical")),
+])
+def test_types_and_status(text, expected):
+    assert expected in _types(text)
+
+
+def test_call_to_arms_is_mobilize_called_never_an_occurred_assault():
+    text = 'وقال القائد: "اثأروا لإخوانكم وأغيروا عليهم بالمفخخات".'
+    q = Quote(text.index("اثأروا"), text.index("بالمفخخات") + len("بالمفخخات"),
+              "اثأروا لإخوانكم وأغيروا عليهم بالمفخخات", "direct", incitement=True)
+    types = _types(text, quotes=(q,))
+    assert ("MOBILIZE", "called") in types
+    assert not any(t == "ASSAULT" and s == "occurred" for t, s in types)
+
+
+@pytest.mark.parametrize("etype, mode, kind, words, expected", [
+    ("ASSAULT", "aerial", "attack", [], ("Explosions/Remote violence", "Air/drone strike")),
+    ("ASSAULT", "explosives", "attack", [], ("Explosions/Remote violence", "Remote explosive/landmine/IED")),
+    ("ASSAULT", None, "attack", ["المدنيين"], ("Violence against civilians", "Attack")),
+    ("ASSAULT", "firearms", "clash", [], ("Battles", "Armed clash")),
+    ("PROTEST", None, "protest", [], ("Protests", "Peaceful protest")),
+    ("PROTEST", None, "riot", [], ("Riots", "Violent demonstration")),
+    ("COERCE", "arrest", "arrest", [], ("Strategic developments", "Arrests")),
+    ("AGREE", None, "agree", [], ("Strategic developments", "Agreement")),
+])
+def test_acled_mapping(etype, mode, kind, words, expected):
+    a = acled_for(etype, mode, kind, words, None)
+    assert (a.event_type, a.sub_event_type) == expected
+
+
+def test_acled_table_covers_all_25_sub_event_types():
+    assert len({row[4] for row in acled_rows()}) == 25
+
+
+def test_arguments_come_from_the_layers_and_skip_the_dateline():
+    text = "دمشق - قصفت طائرات التحالف بلدة الباغوز أمس."
+    ents = (Entity(text.index("طائرات"), text.index("التحالف") + 7, "طائرات التحالف", "ORG",
+                   "org:coalition", "Global Coalition"),)
+    places = (Place(0, 4, "دمشق", "Damascus", 33.5, 36.3, "SY"),
+              Place(text.index("الباغوز"), text.index("الباغوز") + 7, "الباغوز", "Baghuz", 34.4, 40.9, "SY"))
+    dates = (DateRef(text.index("أمس"), text.index("أمس") + 3, "أمس", "2019-03-17", "day"),)
+    (ev,) = [e for e in _events(text, entities=ents, places=places, dates=dates) if e.type == "ASSAULT"]
+    assert ev.actor1.kb_id == "org:coalition" and ev.actor1.name_en == "Global Coalition"
+    assert ev.place.text == "الباغوز" and ev.date.value == "2019-03-17"
+    assert (ev.evidence.start, ev.evidence.end) == (0, len(text))
+
+
+def test_fatalities_attach_to_the_occurred_assault():
+    (ev,) = [e for e in _events("قتل 12 مدنياً في غارة جوية على السوق.") if e.type == "ASSAULT"]
+    assert ev.fatalities == 12 and ev.acled.event_type == "Explosions/Remote violence"
