@@ -31,7 +31,14 @@ const I18N = {
     map_shows: "the map shows the first", actor: "Actor", place: "Place", date: "Date", type: "Type", about: "About", stories_of_article: "Stories",
   },
 };
-const TYPES = ["ASSAULT", "FIGHT", "PROTEST", "THREATEN", "COERCE", "MOBILIZE", "AGREE", "RETREAT"];
+// PLOVER's sixteen event types, violent ones in warm colours, cooperative ones in greens.
+const TYPE_COLORS = {
+  ASSAULT: "#c0392b", COERCE: "#7b241c", THREATEN: "#e67e22", MOBILIZE: "#d4ac0d", PROTEST: "#2980b9",
+  SANCTION: "#8e44ad", ACCUSE: "#34495e", REJECT: "#5d6d7e", REQUEST: "#1abc9c", RETREAT: "#95a5a6",
+  AID: "#27ae60", COOPERATE: "#229954", CONCEDE: "#7dcea0", SUPPORT: "#52be80", CONSULT: "#48c9b0",
+  AGREE: "#1e8449", OTHER: "#616a6b",
+};
+const TYPES = Object.keys(TYPE_COLORS).filter((x) => x !== "OTHER");
 
 let LANG = localStorage.getItem("rasd-lang") || "ar";
 const t = (k) => (I18N[LANG] && I18N[LANG][k]) || I18N.en[k] || k;
@@ -58,7 +65,7 @@ function safeHref(v) {
   return s.startsWith("#") || /^https?:\/\//i.test(s) ? s : "#";
 }
 const typeClass = (type) => (TYPES.includes(type) ? type : "OTHER");
-const typeColor = (type) => getComputedStyle(document.documentElement).getPropertyValue("--" + typeClass(type)).trim();
+const typeColor = (type) => TYPE_COLORS[typeClass(type)];
 const enc = encodeURIComponent;
 
 async function api(path, params) {
@@ -185,10 +192,11 @@ function filterForm(params, onApply) {
 
 async function showMap(ctx, params) {
   const mapDiv = el("div", { id: "map", "data-testid": "map" });
+  const legendBox = el("div", { class: "legend", "data-testid": "type-legend" });
   const tl = el("div", { class: "timeline", "data-testid": "timeline" });
   view(ctx, el("h1", {}, t("map_title")),
        filterForm(params, (p) => { location.hash = "#/?" + new URLSearchParams(p); }),
-       el("div", { class: "legend" }, TYPES.map((x) => el("span", {}, el("span", { class: "swatch", style: `background:${typeColor(x)}` }), x))),
+       legendBox,
        mapDiv, el("h2", {}, t("timeline_title")), tl);
   const map = L.map(mapDiv, { worldCopyJump: true, attributionControl: true }).setView([33.5, 40], 5);
   map.attributionControl.setPrefix("Leaflet · Natural Earth");
@@ -198,19 +206,45 @@ async function showMap(ctx, params) {
     api("/events", { ...params, limit: 500 }), api("/timeline", params), api("/stories", { limit: 500 })]);
   const storyOf = {};
   for (const s of stories.items) for (const a of s.articles) (storyOf[a] = storyOf[a] || []).push(s);
-  const pts = [];
+  // Events at the same point share one marker (sized by count, coloured by the commonest
+  // type); its popup lists them all.
+  const groups = new Map();
   for (const ev of evs.items) {
     if (!ev.place || ev.place.lat === null || ev.place.lat === undefined) continue;
-    const icon = L.divIcon({ className: "ev-marker ev-" + typeClass(ev.type), html: "", iconSize: [14, 14] });
-    const m = L.marker([ev.place.lat, ev.place.lon], { icon, title: ev.type, riseOnHover: true });
-    m.on("add", () => { const n = m.getElement(); if (n) { n.style.background = typeColor(ev.type); n.dataset.event = ev.id; } });
-    const pop = el("div", { class: "popup-ev", "data-testid": "popup" }, el("div", {}, eventLine(ev)),
+    const key = `${ev.place.lat},${ev.place.lon}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(ev);
+  }
+  // The legend lists the types present, commonest first.
+  const present = {};
+  for (const ev of evs.items) present[ev.type] = (present[ev.type] || 0) + 1;
+  legendBox.replaceChildren(...Object.keys(present).sort((x, y) => present[y] - present[x]).map((x) =>
+    el("span", {}, el("span", { class: "swatch", style: `background:${typeColor(x)}` }), `${x} (${present[x]})`)));
+  const pts = [];
+  for (const group of groups.values()) {
+    const { lat, lon } = group[0].place;
+    const counts = {};
+    for (const ev of group) counts[ev.type] = (counts[ev.type] || 0) + 1;
+    const main = Object.keys(counts).sort((x, y) => counts[y] - counts[x])[0];
+    const size = Math.min(30, 12 + 4 * Math.log2(group.length));
+    const icon = L.divIcon({ className: "ev-marker ev-" + typeClass(main), html: "", iconSize: [size, size] });
+    const m = L.marker([lat, lon], { icon, title: `${group[0].place.name_en || group[0].place.text} (${group.length})`, riseOnHover: true });
+    m.on("add", () => {
+      const n = m.getElement();
+      if (!n) return;
+      n.style.background = typeColor(main);
+      n.style.width = n.style.height = `${size}px`;
+      n.dataset.events = group.map((ev) => ev.id).join(" ");
+      if (group.length > 1) n.textContent = String(group.length);
+    });
+    const pop = el("div", { class: "popup-ev", "data-testid": "popup" }, group.map((ev) => el("div", { class: "popup-item" },
+      el("div", {}, eventLine(ev)),
       el("div", { class: "muted" }, ev.outlet || "", " · ", ev.title || ""),
       (storyOf[ev.article] || []).map((s) => el("a", { href: "#/story/" + enc(s.id), "data-testid": "popup-story" }, t("open_story"), ": ", s.title || s.id)),
-      el("a", { href: "#/article/" + enc(ev.article), "data-testid": "popup-article" }, t("open_article")));
-    m.bindPopup(pop);
+      el("a", { href: "#/article/" + enc(ev.article), "data-testid": "popup-article" }, t("open_article")))));
+    m.bindPopup(pop, { maxHeight: 320 });
     m.addTo(map);
-    pts.push([ev.place.lat, ev.place.lon]);
+    pts.push([lat, lon]);
   }
   if (pts.length) map.fitBounds(pts, { maxZoom: 7, padding: [40, 40] });
   // Clicking a bar narrows map and timeline to that day (month, year) and type.
