@@ -43,29 +43,35 @@ def plain_romanize(text: str) -> str:
                     for w in words if w)
 
 
-@lru_cache(maxsize=1)
-def _romanizer():
-    """The arabic-name-romanizer transliterator, or None when it cannot be loaded."""
+@lru_cache(maxsize=2)
+def _romanizer(neural: bool):
+    """An arabic-name-romanizer transliterator (dictionary + rules; plus its ONNX model when
+    ``neural``), or None when the package is not installed."""
     try:
-        import arabic_name_romanizer as anr
+        from arabic_name_romanizer import Transliterator
     except ImportError:
         return None
-    return anr
+    # The ONNX beam search costs ~30 ms a name; dictionary + rules cost under 1 ms.
+    return Transliterator(auto_load_model=neural)
 
 
 @lru_cache(maxsize=20000)
-def romanize(text: str) -> str:
-    """English spelling of an Arabic name ("أحمد الرمضان" -> "Ahmed Al Ramadan")."""
+def romanize(text: str, neural: bool = False) -> str:
+    """English spelling of an Arabic name ("أحمد الرمضان" -> "Ahmed Al Ramadan").
+
+    ``neural`` adds the package's neural model for names its dictionary lacks (slower; the
+    ``accurate`` profile uses it).
+    """
     text = text.strip()
     if not text:
         return ""
     if not re.search(r"[\u0600-\u06FF]", text):
         return text
-    anr = _romanizer()
-    if anr is not None:
+    tr = _romanizer(neural)
+    if tr is not None:
         try:
-            out = anr.transliterate(text)
-        except Exception:  # the package's model can fail on odd input; the rule fallback covers it
+            out = tr.transliterate(text)
+        except Exception:  # the package can fail on odd input; the rule fallback covers it
             out = None
         if isinstance(out, list):
             out = out[0] if out else None

@@ -176,7 +176,8 @@ class EntitiesStage:
             city = _geo_index().get(norm(surface)) or _geo_index().get(norm(surface)[2:] if norm(surface).startswith("ال") else "")
             if city:
                 return Entity(start, end, surface, "GPE", None, city)
-        return Entity(start, end, surface, label, None, romanize(surface) or None)
+        name_en = romanize(surface, neural=self.profile == "accurate")
+        return Entity(start, end, surface, label, None, name_en or None)
 
     def _facilities(self, text: str, ents: list[Entity]) -> list[Entity]:
         """"مخيم الهول", "مطار منغ": a facility head word right before a place makes one FAC."""
@@ -213,18 +214,14 @@ class EntitiesStage:
         for e in ents:  # single-word NER persons that are a known surname take the full name
             full = aliases.get(norm(e.text)) if e.label == "PER" and e.kb_id is None else None
             out.append(Entity(e.start, e.end, e.text, "PER", None, full.name_en) if full else e)
-        for t in tokenize(text):
-            n = norm(t.text)
-            for cut in (0, 1, 2):
-                if cut and not (n[:cut] in ("و", "ف", "ل", "ب", "وب", "ول", "فل") and len(n) - cut >= 4):
-                    continue
-                full = aliases.get(n[cut:])
-                if full is None:
-                    continue
-                s = t.start + _cut(t.text, cut)
-                if not any(o.start < t.end and s < o.end for o in out):
-                    out.append(Entity(s, t.end, text[s:t.end], "PER", None, full.name_en))
-                break
+        folded = normalize(text)
+        for alias, full in aliases.items():
+            # Whole words only, optionally behind a conjunction/preposition (والرمضان، للرمضان).
+            pattern = r"(?<!\w)(?:و|ف|ل|ب|وب|ول|فل)?(" + re.escape(alias) + r")(?!\w)"
+            for m in re.finditer(pattern, folded.text):
+                s, e = folded.span(m.start(1), m.end(1))
+                if not any(o.start < e and s < o.end for o in out):
+                    out.append(Entity(s, e, text[s:e], "PER", None, full.name_en))
         return out
 
 
