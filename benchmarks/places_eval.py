@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 LABELS = ROOT / "benchmarks" / "labels" / "places.tsv"
 HELDOUT = ROOT / "benchmarks" / "labels" / "places_heldout.tsv"
+HELDOUT2 = ROOT / "benchmarks" / "labels" / "places_heldout2.tsv"
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -107,10 +108,11 @@ def main() -> None:
     ap.add_argument("--json", help="write the numbers here")
     ap.add_argument("--anercorp", action="store_true", help="also measure detection on ANERcorp LOC tags")
     a = ap.parse_args()
-    res = {"development": evaluate(), "heldout": evaluate(load_labels(HELDOUT))}
+    res = {"development": evaluate(), "heldout": evaluate(load_labels(HELDOUT)),
+           "heldout2": evaluate(load_labels(HELDOUT2))}
     if a.anercorp:
         res["anercorp_detection"] = anercorp_detection()
-    errs = res["development"].pop("errors") + res["heldout"].pop("errors")
+    errs = [e for k in ("development", "heldout", "heldout2") for e in res[k].pop("errors")]
     print(json.dumps(res, indent=2, ensure_ascii=False))
     for e in errs:
         print("miss:", *e)

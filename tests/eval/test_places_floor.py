@@ -27,9 +27,9 @@ def mod():
     return _eval_module()
 
 
-@pytest.mark.parametrize("split", ["development", "heldout"])
+@pytest.mark.parametrize("split", ["development", "heldout", "heldout2"])
 def test_place_accuracy_stays_above_floor(mod, split):
-    labels = mod.load_labels(mod.LABELS if split == "development" else mod.HELDOUT)
+    labels = mod.load_labels({"development": mod.LABELS, "heldout": mod.HELDOUT, "heldout2": mod.HELDOUT2}[split])
     res = mod.evaluate(labels)
     assert res["accuracy_25km"] >= FLOORS[split]["accuracy_25km"], res["errors"]
     assert res["false_positives_on_none_labels"] <= FLOORS[split]["max_false_positives"]
