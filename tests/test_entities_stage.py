@@ -58,3 +58,12 @@ def test_ner_span_matching_a_quote_only_name_stays_unlinked(make_article):
 @pytest.mark.parametrize("word", ["المدينة", "مشهد"])
 def test_generic_noun_tagged_as_place_is_dropped(make_article, word):
     assert _run(make_article, f"دخل الجنود {word} أمس", {word: "B-LOC"}).entities == ()
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("سيطروا بمطار منغ العسكري", "مطار منغ"),
+    ("قصفوا ومطار منغ", "مطار منغ"),
+])
+def test_facility_head_keeps_clitic_outside(make_article, text, surface):
+    ents = _run(make_article, text, {"منغ": "B-LOC"}).entities
+    assert [(e.text, e.label) for e in ents] == [(surface, "FAC")]
