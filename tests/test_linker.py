@@ -60,3 +60,12 @@ def test_province_list_links_each_province():
 ])
 def test_syria_as_adjective_or_country(text, kb_id):
     assert [k for t, k in _links(text) if t == "سورية"] == [kb_id]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("هاجم مسلحون القاعدة العسكرية", []),
+    ("قال قيادي في تنظيم القاعدة", [("تنظيم القاعدة", "org:al-qaeda")]),
+    ("تبنى القاعدة الهجوم", [("القاعدة", "org:al-qaeda")]),
+])
+def test_common_noun_reading_of_a_one_word_name(text, expected):
+    assert _links(text) == expected

@@ -26,6 +26,15 @@ _OPEN_QUOTES = {'"', "'", "("}
 _CLOSE_QUOTES = {'"', "'", ")"}
 
 
+# One-word names that are also common nouns: followed by one of these words they are the noun
+# ("القاعدة العسكرية" is a military base, "شبه الجزيرة العربية" the peninsula). Normalized.
+_NOUN_READING = {
+    "القاعده": {"العسكريه", "الجويه", "البحريه", "الامريكيه", "الاميركيه", "الروسيه", "التركيه",
+                "الايرانيه", "الفرنسيه", "البريطانيه", "الاسرائيليه", "الشعبيه", "الذهبيه"},
+    "الجزيره": {"العربيه", "الفراتيه", "السوريه"},
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """One linked span: ``text == source[start:end]``; ``how`` is name / quoted / coref."""
@@ -98,6 +107,8 @@ def _candidates(kb: KB, toks: list[_Tok]) -> list[_Cand]:
                 if item.how == "quoted" and not _is_quoted(toks, i, j):
                     continue
                 if plen >= len(tok.norm):
+                    continue
+                if not item.rest and j < len(toks) and toks[j].norm in _NOUN_READING.get(stem, ()):
                     continue
                 key = (j, plen, item.how)
                 c = by_span.get(key)
