@@ -41,7 +41,11 @@ def _fold_char(ch: str) -> str:
         return _FOLD[ch]
     if 0xFB50 <= cp <= 0xFDFF or 0xFE70 <= cp <= 0xFEFC:
         # Presentation forms (lam-alef ligatures and the like): expand, then fold each part.
-        return "".join(_fold_char(c) for c in unicodedata.normalize("NFKC", ch))
+        # NFKC leaves some of them (the ornate parentheses ﴾ ﴿) as they are: stop there.
+        expanded = unicodedata.normalize("NFKC", ch)
+        if expanded == ch:
+            return ch
+        return "".join(_fold_char(c) for c in expanded)
     return ch
 
 
