@@ -157,3 +157,18 @@ def test_dashboard_and_bundled_assets_are_served(client):
     for path in ("/static/app.js", "/static/vendor/leaflet/leaflet.js",
                  "/static/vendor/world-atlas/countries-50m.json", "/static/vendor/topojson-client/topojson-client.min.js"):
         assert client.get(path).status_code == 200, path
+
+
+@pytest.mark.parametrize("fmt, check", [
+    ("geojson", lambda body: len(__import__("json").loads(body)["features"]) == 8),
+    ("acled-csv", lambda body: body.startswith("event_id_cnty,event_date,year")),
+    ("jsonl", lambda body: len(body.splitlines()) == 4),
+])
+def test_exports_download(client, fmt, check):
+    r = client.get(f"/export/{fmt}")
+    assert r.status_code == 200 and "attachment" in r.headers["content-disposition"]
+    assert check(r.text)
+
+
+def test_unknown_export_is_404(client):
+    assert client.get("/export/xlsx").status_code == 404

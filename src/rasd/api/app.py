@@ -198,6 +198,32 @@ def create_app(db_url: str, token: Optional[str] = None, pipeline=None) -> FastA
             a["snippet"] = snippet(texts.get(a["id"], ""), q)
         return {"total": total, **p, "items": items}
 
+    @app.get("/export/{fmt}", dependencies=[_only()], tags=["exports"])
+    def export(fmt: str):
+        """The whole database as a download: jsonl, stories, acled-csv, plover-jsonl or geojson."""
+        import io
+        import json
+
+        from fastapi.responses import Response
+
+        from ..store.exports import FORMATS, export as write_export
+
+        kinds = {"jsonl": ("application/x-ndjson", "articles.jsonl"), "stories": ("application/json", "stories.json"),
+                 "acled-csv": ("text/csv", "events-acled.csv"), "plover-jsonl": ("application/x-ndjson", "events-plover.jsonl"),
+                 "geojson": ("application/geo+json", "rasd.geojson")}
+        if fmt not in kinds:
+            raise HTTPException(404, f"unknown export format {fmt!r}; formats are jsonl, {', '.join(FORMATS)}")
+        buf = io.StringIO()
+        with lock:
+            if fmt == "jsonl":
+                for art in store.articles():
+                    buf.write(json.dumps(art.to_json(), ensure_ascii=False) + "\n")
+            else:
+                write_export(store, fmt, buf)
+        media, name = kinds[fmt]
+        return Response(buf.getvalue(), media_type=f"{media}; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
     @app.get("/health", include_in_schema=False)
     def health() -> dict:
         return {"ok": True}

@@ -15,7 +15,7 @@ const I18N = {
     entities: "الكيانات", places: "الأماكن", mentions: "ذكر", articles: "مقالات", open_story: "فتح القصة",
     open_article: "فتح المقال", speaker: "المتحدث", status: "الحالة", results: "نتيجة", loading: "جارٍ التحميل…",
     not_found: "غير موجود", error: "خطأ", events_over_time: "الأحداث عبر الزمن", first_seen: "أول ظهور", last_seen: "آخر ظهور",
-    map_shows: "الخريطة تعرض أول", actor: "الفاعل", place: "المكان", date: "التاريخ", type: "النوع", about: "حول", stories_of_article: "القصص",
+    map_shows: "الخريطة تعرض أول", download: "تنزيل", actor: "الفاعل", place: "المكان", date: "التاريخ", type: "النوع", about: "حول", stories_of_article: "القصص",
   },
   en: {
     nav_map: "Map & timeline", nav_stories: "Stories", nav_entities: "Actors", search: "Search",
@@ -28,7 +28,7 @@ const I18N = {
     entities: "Entities", places: "Places", mentions: "mentions", articles: "articles", open_story: "Open story",
     open_article: "Open article", speaker: "Speaker", status: "Status", results: "results", loading: "Loading…",
     not_found: "Not found", error: "Error", events_over_time: "Events over time", first_seen: "First seen", last_seen: "Last seen",
-    map_shows: "the map shows the first", actor: "Actor", place: "Place", date: "Date", type: "Type", about: "About", stories_of_article: "Stories",
+    map_shows: "the map shows the first", download: "Download", actor: "Actor", place: "Place", date: "Date", type: "Type", about: "About", stories_of_article: "Stories",
   },
 };
 // PLOVER's sixteen event types, violent ones in warm colours, cooperative ones in greens.
@@ -62,7 +62,7 @@ function el(tag, attrs, ...children) {
 // Only our own hash routes and http(s) links become hrefs.
 function safeHref(v) {
   const s = String(v);
-  return s.startsWith("#") || /^https?:\/\//i.test(s) ? s : "#";
+  return s.startsWith("#") || /^\/[a-z]/.test(s) || /^https?:\/\//i.test(s) ? s : "#";
 }
 const typeClass = (type) => (TYPES.includes(type) ? type : "OTHER");
 const typeColor = (type) => TYPE_COLORS[typeClass(type)];
@@ -252,6 +252,9 @@ async function showMap(ctx, params) {
     location.hash = "#/?" + new URLSearchParams({ ...params, date_from: d, date_to: d, event_type: type });
   }));
   const shown = evs.items.length;
+  tl.appendChild(el("p", { class: "muted downloads" }, t("download"), ": ",
+    [["geojson", "GeoJSON"], ["acled-csv", "ACLED CSV"], ["plover-jsonl", "PLOVER JSONL"], ["stories", "Stories JSON"],
+     ["jsonl", "Articles JSONL"]].map(([f, label]) => el("a", { href: "/export/" + f, download: "" }, label))));
   tl.appendChild(el("p", { class: "muted", "data-testid": "event-count" }, `${evs.total} ${t("events")}`,
     shown < evs.total ? ` (${t("map_shows")} ${shown})` : ""));
 }
