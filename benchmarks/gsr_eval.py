@@ -68,7 +68,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--gsr", type=Path, default=GSR)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--actors", action="store_true", help="score actor roles against *_spans.json instead")
     args = ap.parse_args()
+    if args.actors:
+        print(json.dumps({t: actor_roles(args.gsr, t) for t in ("ASSAULT", "PROTEST")}, indent=1))
+        return
     res = evaluate(args.gsr)
     if args.json:
         print(json.dumps(res, ensure_ascii=False, indent=1))
@@ -80,6 +84,40 @@ def main() -> None:
                 m = r[system]
                 print(f"  {system:10s} P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}"
                       f"  (tp {m['tp']} fp {m['fp']} fn {m['fn']})")
+
+
+
+def actor_roles(gsr_dir: Path, etype: str = "ASSAULT") -> dict:
+    """Actor roles against *_spans.json: does actor1 overlap an annotated source actor, actor2 a
+    target? Over every spans sentence (the heuristics are not trained, so all are fair game),
+    with the entities stage run first and the classifier gate off (roles, not detection)."""
+    from rasd.pipeline import Pipeline, available_stages
+
+    spans = json.loads((gsr_dir / f"{etype.lower()}_spans.json").read_text(encoding="utf-8"))
+    pipe = Pipeline("fast", stages=[s for s in available_stages() if s in ("entities", "places", "dates", "quotes")])
+
+    def toks(words):
+        return {norm(w).removeprefix("و").removeprefix("ال") for w in words if len(w) > 1}
+
+    c = {"src_gold": 0, "src_pred": 0, "src_hit": 0, "tgt_gold": 0, "tgt_pred": 0, "tgt_hit": 0}
+    for rec in spans:
+        art = pipe(Article.create(rec["text"]))
+        evs = [e for e in extract_events(art, use_classifier=False) if e.type == etype]
+        src = set().union(*[toks(s["source_actor"]) for s in rec["spans"]]) if rec["spans"] else set()
+        tgt = set().union(*[toks(s["target_actor"]) for s in rec["spans"]]) if rec["spans"] else set()
+        a1 = toks(evs[0].actor1.text.split()) if evs and evs[0].actor1 else set()
+        a2 = toks(evs[0].actor2.text.split()) if evs and evs[0].actor2 else set()
+        c["src_gold"] += bool(src)
+        c["tgt_gold"] += bool(tgt)
+        c["src_pred"] += bool(a1)
+        c["tgt_pred"] += bool(a2)
+        c["src_hit"] += bool(a1 & src)
+        c["tgt_hit"] += bool(a2 & tgt)
+    return {"sentences": len(spans), **c,
+            "actor1_precision": round(c["src_hit"] / c["src_pred"], 4) if c["src_pred"] else 0.0,
+            "actor1_recall": round(c["src_hit"] / c["src_gold"], 4) if c["src_gold"] else 0.0,
+            "actor2_precision": round(c["tgt_hit"] / c["tgt_pred"], 4) if c["tgt_pred"] else 0.0,
+            "actor2_recall": round(c["tgt_hit"] / c["tgt_gold"], 4) if c["tgt_gold"] else 0.0}
 
 
 if __name__ == "__main__":

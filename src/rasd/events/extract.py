@@ -139,6 +139,9 @@ class EventExtractor:
     def _actors(self, s: int, e: int, at: int, trig_end: int) -> tuple[Optional[Actor], Optional[Actor]]:
         """actor1 = the doer (subject before the trigger, or right after a verb), actor2 = the target."""
         inside = [x for x in self.actors if x.start >= s and x.end <= e]
+        # A country or town is an actor only as the verb's subject ("قصفت إسرائيل");
+        # elsewhere it is where things happened, which is the place, not a party.
+        inside = [x for x in inside if x.label != "GPE" or 0 <= x.start - trig_end <= 2]
         if not inside:
             return None, None
         before = [x for x in inside if x.end <= at]
