@@ -127,6 +127,8 @@ def test_story_view_highlights_each_outlets_spans(page):
     assert "الطائرات استهدفت سوقاً شعبياً مزدحماً" in a.locator("mark.hl-quote").all_inner_texts()
     assert "مقتل خمسة مدنيين" in a.locator("mark.hl-contra").all_inner_texts()
     assert "الغارات لم تصب أي مدني" in b.locator("mark.hl-contra").all_inner_texts()
+    page.get_by_test_id("story-event").first.click()              # the merged strike: its evidence flashes
+    assert "".join(a.locator("mark.flash").all_text_contents()).startswith("قصفت طائرات الجيش السوري")
 
 
 def test_untrusted_text_is_rendered_escaped(page):

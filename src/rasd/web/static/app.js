@@ -15,7 +15,7 @@ const I18N = {
     entities: "الكيانات", places: "الأماكن", mentions: "ذكر", articles: "مقالات", open_story: "فتح القصة",
     open_article: "فتح المقال", speaker: "المتحدث", status: "الحالة", results: "نتيجة", loading: "جارٍ التحميل…",
     not_found: "غير موجود", error: "خطأ", events_over_time: "الأحداث عبر الزمن", first_seen: "أول ظهور", last_seen: "آخر ظهور",
-    map_shows: "الخريطة تعرض أول", download: "تنزيل", actor: "الفاعل", place: "المكان", date: "التاريخ", type: "النوع", about: "حول", stories_of_article: "القصص",
+    map_shows: "الخريطة تعرض أول", download: "تنزيل", show_evidence: "اعرض الجملة التي قُرئ منها الحدث", actor: "الفاعل", place: "المكان", date: "التاريخ", type: "النوع", about: "حول", stories_of_article: "القصص",
   },
   en: {
     nav_map: "Map & timeline", nav_stories: "Stories", nav_entities: "Actors", search: "Search",
@@ -28,7 +28,7 @@ const I18N = {
     entities: "Entities", places: "Places", mentions: "mentions", articles: "articles", open_story: "Open story",
     open_article: "Open article", speaker: "Speaker", status: "Status", results: "results", loading: "Loading…",
     not_found: "Not found", error: "Error", events_over_time: "Events over time", first_seen: "First seen", last_seen: "Last seen",
-    map_shows: "the map shows the first", download: "Download", actor: "Actor", place: "Place", date: "Date", type: "Type", about: "About", stories_of_article: "Stories",
+    map_shows: "the map shows the first", download: "Download", show_evidence: "show the sentence the event was read from", actor: "Actor", place: "Place", date: "Date", type: "Type", about: "About", stories_of_article: "Stories",
   },
 };
 // PLOVER's sixteen event types, violent ones in warm colours, cooperative ones in greens.
@@ -324,7 +324,10 @@ async function showStory(ctx, id) {
         el("span", { class: "muted" }, " — ", (arts.find((a) => a && a.id === cl.article) || {}).outlet || cl.article,
            cl.speaker ? ` (${cl.speaker})` : ""))))) : el("p", { class: "muted" }, t("none")));
   const evs = el("div", { class: "card" }, el("h2", {}, t("events")),
-    el("ul", { class: "plain" }, story.events.map((ev) => el("li", {}, eventLine(ev)))));
+    el("ul", { class: "plain" }, story.events.map((ev) => el("li", {
+      class: "clickable", "data-testid": "story-event", title: t("show_evidence"),
+      on: { click: () => showEvidence(ev) } }, eventLine(ev),
+      el("span", { class: "muted" }, ` (${(ev.sources || []).length} ${t("articles")})`)))));
   const cols = el("div", { class: "columns", "data-testid": "story-columns" }, arts.filter(Boolean).map((a) =>
     el("article", { class: "card", "data-testid": "story-article", "data-article": a.id },
       el("div", { class: "muted" }, a.outlet || "", " · ", a.published || ""),
@@ -334,6 +337,18 @@ async function showStory(ctx, id) {
        el("p", { class: "muted" }, [[story.first_published, story.last_published].filter(Boolean).join(" – "),
          story.outlets.filter(Boolean).join("، ")].filter(Boolean).join(" · ")),
        legend(), contra, evs, cols);
+}
+
+// Scroll to an event's evidence sentence in the first source article's column and flash it.
+function showEvidence(ev) {
+  const src = (ev.sources || [])[0];
+  const col = src && document.querySelector(`[data-testid=story-article][data-article="${CSS.escape(src)}"]`);
+  if (!col) return;
+  const marks = [...col.querySelectorAll("mark.hl-event")].filter((m) =>
+    Number(m.dataset.start) >= ev.evidence.start && Number(m.dataset.end) <= ev.evidence.end);
+  for (const m of document.querySelectorAll("mark.flash")) m.classList.remove("flash");
+  for (const m of marks) m.classList.add("flash");
+  if (marks.length) marks[0].scrollIntoView({ behavior: "smooth", block: "center" });
 }
 
 // -- article ----------------------------------------------------------------------------------
