@@ -172,3 +172,34 @@ def test_exports_download(client, fmt, check):
 
 def test_unknown_export_is_404(client):
     assert client.get("/export/xlsx").status_code == 404
+
+
+def test_rasd_serve_answers_on_its_port(tmp_path):
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    db = str(tmp_path / "serve.db")
+    with open_store(db) as s:
+        fx.fill(s)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "rasd.cli", "serve", "--db", db, "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        for _ in range(150):
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/stories", timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        else:
+            raise AssertionError(proc.stderr.read1().decode() if proc.poll() is not None else "no answer in 30 s")
+        assert len(r.json()["items"]) == 3
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
