@@ -67,13 +67,18 @@ def score(rows, results, prefix_match: bool) -> dict:
 
 
 def timed(fn, rows, reps: int) -> tuple[list, float]:
-    """Results of one pass, and seconds per sentence over ``reps`` passes."""
+    """Results of one pass, and seconds per item of the fastest of ``reps`` passes.
+
+    The fastest pass, not the mean: the machine is shared, and other jobs only ever add time.
+    """
     results = [fn(p, s) for p, s, _ in rows]
-    t = time.perf_counter()
-    for _ in range(reps):
+    best = float("inf")
+    for _ in range(max(1, reps)):
+        t = time.perf_counter()
         for p, s, _ in rows:
             fn(p, s)
-    return results, (time.perf_counter() - t) / (reps * len(rows))
+        best = min(best, time.perf_counter() - t)
+    return results, best / len(rows)
 
 
 def main() -> None:
@@ -86,7 +91,7 @@ def main() -> None:
     for split, path in (("development", LABELS), ("heldout", HELDOUT)):
         rows = load(path)
         r_ours, t_ours = timed(ours, rows, a.reps)
-        r_dp, t_dp = timed(theirs, rows, 1)
+        r_dp, t_dp = timed(theirs, rows, a.reps)
         out[split] = {"rasd": score(rows, r_ours, False) | {"ms_per_sentence": round(t_ours * 1000, 3)},
                       "dateparser": score(rows, r_dp, True) | {"ms_per_sentence": round(t_dp * 1000, 3)},
                       "speedup": round(t_dp / t_ours, 1)}
@@ -94,6 +99,15 @@ def main() -> None:
             for (pub, sent, exp), got, dp in zip(rows, r_ours, r_dp):
                 if sorted(got) != sorted(exp):
                     print(split, pub, sent, "expected", exp, "rasd", got, "dateparser", dp)
+    seeds = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+    if seeds.is_dir():
+        # whole articles too: the five seeds (publication dates from their README)
+        pubs = {"000": "2017-06-10", "001": None, "002": "2019-03-18", "003": None, "004": "2019-03-19"}
+        arts = [(pubs[f.name[:3]], f.read_text(encoding="utf-8")) for f in sorted(seeds.glob("0*.txt"))]
+        _, t_o = timed(ours, [(p, t, None) for p, t in arts], a.reps)
+        _, t_d = timed(theirs, [(p, t, None) for p, t in arts], a.reps)
+        out["seed_articles"] = {"articles": len(arts), "rasd_ms_per_article": round(t_o * 1000, 2),
+                                "dateparser_ms_per_article": round(t_d * 1000, 2), "speedup": round(t_d / t_o, 1)}
     print(json.dumps(out, indent=2, ensure_ascii=False))
     if a.json:
         Path(a.json).write_text(json.dumps(out, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
