@@ -40,7 +40,9 @@ PERS_TITLES = {norm(w) for w in (
     "الدكتور د الرئيسة الزعيم القائد العقيد اللواء العميد الجنرال المشير النقيب الرائد "
     "المستشار النائب السفير الامين الأمين المتحدث الناطق رئيس وزير الحاج الإمام الامام "
     "المطران البابا الكاردينال آية الله المرشد المبعوث المفوض المدير السناتور السيناتور "
-    "المحافظ القاضي المحامي الفنان الكاتب الشاعر اللاعب المدرب الصحفي الصحافي عبد").split()}
+    "المحافظ القاضي المحامي الفنان الكاتب الشاعر اللاعب المدرب الصحفي الصحافي عبد "
+    "لاعب مدرب المهاجم مهاجم الحارس حارس المدافع مدافع النجم نجم زميله مواطنه الدولي "
+    "السيدة الآنسة مستشار المبعوث نائب الناطق المتحدثة الرئيس السابق").split()}
 # Words that head or announce a place name.
 LOC_HEADS = {norm(w) for w in (
     "مدينة محافظة ولاية بلدة قرية منطقة اقليم إقليم عاصمة العاصمة مخيم حي شمال جنوب شرق غرب "
@@ -76,11 +78,14 @@ class Lexicon:
 
     def __init__(self, entries: dict[str, str]) -> None:
         self.multi: dict[str, dict[tuple[str, ...], str]] = {}
-        self.word: dict[str, str] = {}
+        self.word: dict[str, set[str]] = {}  # word -> labels of names it is part of
         for name, label in entries.items():
             parts = tuple(name.split())
             if 0 < len(parts) <= 6:
                 self.multi.setdefault(parts[0], {})[parts] = label
+            for p in parts:
+                if len(p) >= 3:
+                    self.word.setdefault(p, set()).add(label)
 
     @classmethod
     def from_sentences(cls, sentences, min_share: float = 0.6) -> "Lexicon":
@@ -197,8 +202,8 @@ class Extractor:
             own += ["w=" + tok, "n=" + n]
             ctx.append("n=" + n)
         if "affix" in g:
-            own += ["p1=" + n[:1], "p2=" + n[:2], "p3=" + n[:3],
-                    "s1=" + n[-1:], "s2=" + n[-2:], "s3=" + n[-3:]]
+            own += ["p1=" + n[:1], "p2=" + n[:2], "p3=" + n[:3], "p4=" + stem[:4],
+                    "s1=" + n[-1:], "s2=" + n[-2:], "s3=" + n[-3:], "s4=" + n[-4:]]
         if "shape" in g:
             sh = _shape(tok)
             own += ["sh=" + sh, "len=" + str(min(len(n), 8))]
@@ -277,6 +282,11 @@ class Extractor:
                 f.append("mg=" + mg[i])
                 if i + 1 < n and mg[i + 1] == "I":
                     f.append("mg+1=I")
+            if self.lex is not None:
+                labs = set()
+                for r in info[i][1]:
+                    labs |= self.lex.word.get(r, set())
+                f.extend("lxw=" + lab for lab in sorted(labs))
             if lx[i]:
                 f.append("lx=" + lx[i])
                 f.append("lxl=" + lx[i][2:])
