@@ -1,8 +1,9 @@
 """Find Arabic date expressions and resolve them against the publication date.
 
-Works on the normalized text (rasd.text.normalize) with regular expressions built from
-:mod:`rasd.dates.lexicon`, then maps spans back to the original text. Each pattern
-yields a candidate; overlapping candidates keep the longest. Resolution never invents
+Trigger words (month, weekday and relative-day names, years, d/m pairs) are found in the
+raw text; only windows around them are normalized (rasd.text.normalize) and scanned with
+the regular expressions built from :mod:`rasd.dates.lexicon`, and spans are mapped back to
+the original text. Each pattern yields a candidate; overlapping candidates keep the longest. Resolution never invents
 a day: without a publication date only absolute expressions (and a weekday-checked year,
 see :func:`_infer_year`) get a value; the rest are dropped.
 """
