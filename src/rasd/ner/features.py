@@ -186,6 +186,14 @@ class Extractor:
         self.gaz = gazetteer()
         self.lex = (lex if lex is not None else lexicon()) if "lex" in self.groups else None
         self._cache: dict[str, tuple[list[str], list[str], dict[int, list[str]]]] = {}
+        self._keys: dict[str, str] = {}
+
+    def key(self, tok: str) -> str:
+        """The token's shortest clitic reading (the memory pass groups occurrences by it)."""
+        k = self._keys.get(tok)
+        if k is None:
+            k = self._keys[tok] = min(self._token(tok)[1], key=len)
+        return k
 
     def _token(self, tok: str) -> tuple[list[str], list[str], dict[int, list[str]]]:
         """(own features, normalized readings, context features per offset) of one token."""
@@ -229,12 +237,13 @@ class Extractor:
                             ctx.append(f)
         if "trigger" in g:
             for name, table in (("ORG", ORG_HEADS), ("PER", PERS_TITLES), ("LOC", LOC_HEADS)):
-                if any(r in table for r in readings):
+                if not table.isdisjoint(readings):
                     own.append("t=" + name)
                     ctx.append("t=" + name)
         ctx_by_off = {o: [f"{o}{f}" for f in ctx] for o in range(-self.window, self.window + 1) if o}
         if len(self._cache) > 300_000:  # bounded memory on long runs over new text
             self._cache.clear()
+            self._keys.clear()
         out = (own, readings, ctx_by_off)
         self._cache[tok] = out
         return out
@@ -309,32 +318,41 @@ def memory_features(ext: Extractor, sentences: list[list[str]], tags: list[list[
     the stage-2 CRF sees, per token, the labels the first pass gave other occurrences of its
     clitic-stripped stem in the same window of sentences, plus its own first-pass tag.
     """
-    keys = [[min(ext._token(t)[1], key=len) for t in toks] for toks in sentences]
+    keys = [[ext.key(t) for t in toks] for toks in sentences]
     counts: dict[str, dict[str, int]] = {}
     for ks, ts in zip(keys, tags):
         for k, t in zip(ks, ts):
             c = counts.setdefault(k, {})
             lab = t[2:] if t != "O" else "O"
             c[lab] = c.get(lab, 0) + 1
+    done: dict[tuple[str, str], list[str]] = {}  # (key, own label) -> memory features
     out = []
     for ks, ts in zip(keys, tags):
         rows = []
+        last = len(ts) - 1
         for i, (k, t) in enumerate(zip(ks, ts)):
             own = t[2:] if t != "O" else "O"
             f = ["s1=" + t]
             if i > 0:
                 f.append("-1s1=" + ts[i - 1])
-            if i + 1 < len(ts):
+            if i < last:
                 f.append("1s1=" + ts[i + 1])
             if len(k) >= 3:
-                c = counts[k]
-                total = sum(c.values()) - 1
-                if total > 0:
-                    ent = total - (c.get("O", 0) - (own == "O"))
-                    for lab, n in c.items():
-                        if lab != "O" and n - (lab == own) > 0:
-                            f.append("m=" + lab)
-                    f.append("mf=" + str(min(3, int(4 * ent / total))))
+                m = done.get((k, own))
+                if m is None:
+                    m = done[(k, own)] = _memory(counts[k], own)
+                f.extend(m)
             rows.append(f)
         out.append(rows)
     return out
+
+
+def _memory(c: dict[str, int], own: str) -> list[str]:
+    """Memory features of one occurrence given its key's label counts in the window."""
+    total = sum(c.values()) - 1
+    if total <= 0:
+        return []
+    ent = total - (c.get("O", 0) - (own == "O"))
+    f = ["m=" + lab for lab, n in c.items() if lab != "O" and n - (lab == own) > 0]
+    f.append("mf=" + str(min(3, int(4 * ent / total))))
+    return f
