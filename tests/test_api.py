@@ -33,6 +33,7 @@ def test_openapi_lists_the_endpoints(client):
     ("/articles", ["art-idlib-a", "art-idlib-b", "art-xss", "art-baghdad"]),
     ("/articles?limit=1&offset=1", ["art-idlib-b"]),
     ("/articles?country=IQ", ["art-baghdad"]),
+    ("/articles?country=iq", ["art-baghdad"]),
     ("/articles?actor=Q-SYR-ARMY&date_from=2024-03-05", ["art-idlib-b"]),
     ("/articles?story=story-idlib&outlet=صحيفة الشرق", ["art-idlib-a"]),
     ("/search?q=الطلاب", ["art-baghdad"]),
@@ -54,6 +55,13 @@ def test_search_returns_a_snippet_around_the_folded_hit(client):
 def test_total_counts_all_matches_not_the_page(client):
     body = client.get("/articles?limit=2").json()
     assert (body["total"], len(body["items"]), body["limit"]) == (4, 2, 2)
+
+
+def test_ids_with_slashes_resolve(client):
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    assert client.post("/articles", json={"id": "feed/2024/1", "text": "قتل جندي في اشتباك قرب درعا."},
+                       headers=auth).status_code == 201
+    assert client.get("/articles/feed/2024/1").json()["id"] == "feed/2024/1"
 
 
 def test_article_by_id_has_layers_and_stories(client):

@@ -82,7 +82,7 @@ def create_app(db_url: str, token: Optional[str] = None, pipeline=None) -> FastA
             return {"total": store.count_articles(**f.values), **p,
                     "items": store.article_summaries(**p, **f.values)}
 
-    @app.get("/articles/{article_id}", dependencies=[_only()], tags=["articles"])
+    @app.get("/articles/{article_id:path}", dependencies=[_only()], tags=["articles"])
     def get_article(article_id: str) -> dict:
         """One Article with every layer, plus the stories it belongs to."""
         with lock:
@@ -150,7 +150,7 @@ def create_app(db_url: str, token: Optional[str] = None, pipeline=None) -> FastA
         with lock:
             return {**p, "items": store.find_stories(**p, **f.values)}
 
-    @app.get("/stories/{story_id}", dependencies=[_only()], tags=["stories"])
+    @app.get("/stories/{story_id:path}", dependencies=[_only()], tags=["stories"])
     def get_story(story_id: str) -> dict:
         with lock:
             st = store.story(story_id)
@@ -166,7 +166,7 @@ def create_app(db_url: str, token: Optional[str] = None, pipeline=None) -> FastA
             items = store.entities(label=label, **f.values)
         return {"total": len(items), **p, "items": items[p["offset"]:p["offset"] + p["limit"]]}
 
-    @app.get("/entities/{entity_id}", dependencies=[_only()], tags=["entities"])
+    @app.get("/entities/{entity_id:path}", dependencies=[_only()], tags=["entities"])
     def get_entity(entity_id: str) -> dict:
         """One entity: its aggregate, its events (as actor) and quotes (as speaker) over time."""
         with lock:

@@ -32,7 +32,9 @@ def check_filters(filters: dict) -> dict:
             raise FilterError(f"unknown filter {k!r}; filters are {', '.join(FILTERS)}")
         if k in ("date_from", "date_to"):
             _check_date(k, v)
-        out[k] = str(v)
+        out[k] = str(v).strip()
+    if "country" in out:
+        out["country"] = out["country"].upper()  # ISO codes are stored upper-case
     return out
 
 
