@@ -139,3 +139,10 @@ def test_syria_spelled_suriya_is_the_country_only_where_a_place_fits(text, is_pl
 ])
 def test_personal_names_and_common_words_are_not_towns(text):
     assert not [p for p in find_places(text) if p.precision == 1]
+
+
+def test_organisation_tag_does_not_remove_a_province_named_with_its_kind_word():
+    text = "خطب في ولاية الخير أمس."
+    start = text.index("ولاية")
+    art = Article.create(text, entities=(Entity(start, start + 11, "ولاية الخير", "ORG"),))
+    assert [p.precision for p in make_stage("fast")(art).places] == [3]

@@ -15,7 +15,7 @@ from typing import Iterable, Optional
 from ..model import Place
 from ..text import norm
 from .gazetteer import Entry, Gazetteer
-from .matcher import Match
+from .matcher import KIND_WORDS, Match
 
 # Countries whose GeoNames Arabic names are native spellings, not transliterations.
 ARAB = {"SY", "IQ", "LB", "JO", "PS", "IL", "SA", "YE", "EG", "LY", "TN", "DZ", "MA", "SD", "KW",
@@ -153,8 +153,10 @@ def resolve(matches: list[Match], text: str, entity_spans: Iterable[tuple[int, i
         labels = {lab for s, e, lab in ents if s < m.end and m.start < e}
         # a person's or organisation's name that contains the whole mention vetoes it
         # (البغدادي in a PER span); a nisba next to it (الحدود + العراقية NORP) does not
+        # (a kind word keeps it: "ولايات الرقة" is a province even when tagged as an IS unit)
         covering = {lab for s, e, lab in ents if s <= m.start and m.end <= e}
-        if covering & {"PER", "ORG", "NORP"} and not labels & {"LOC", "GPE", "FAC"}:
+        kinded = m.kind is not None or m.key.split(" ")[0] in KIND_WORDS
+        if covering & {"PER", "ORG", "NORP"} and not labels & {"LOC", "GPE", "FAC"} and not kinded:
             continue
         loc = bool(labels & {"LOC", "GPE", "FAC"})
         # a name never vouches for itself: its own votes leave the country count
