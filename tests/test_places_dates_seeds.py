@@ -100,3 +100,25 @@ def test_seed_dates(seed, text, value, precision):
 @pytest.mark.parametrize("seed", ["001", "003"])
 def test_seeds_without_publication_date_invent_nothing(seed):
     assert _article(seed).dates == ()
+
+
+@pytest.fixture(scope="module")
+def with_entities():
+    """Seeds run through the entities stage first, as in the real pipeline (skips if absent)."""
+    ents = pytest.importorskip("rasd.stages.entities")
+    stage = ents.make_stage("fast")
+    cache: dict[str, Article] = {}
+
+    def get(seed: str) -> Article:
+        if seed not in cache:
+            text = shared_path("seeds", SEEDS[seed]).read_text(encoding="utf-8")
+            cache[seed] = places_stage("fast")(stage(Article.create(text, published=PUB[seed])))
+        return cache[seed]
+    return get
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")
+@pytest.mark.parametrize("seed, surface, lat, lon, precision", PLACES)
+def test_seed_places_resolve_after_the_entities_stage(with_entities, seed, surface, lat, lon, precision):
+    hits = [p for p in with_entities(seed).places if p.text == surface]
+    assert hits and _km(hits[0], lat, lon) <= 25 and hits[0].precision == precision, surface
