@@ -218,3 +218,15 @@ def test_rasd_serve_answers_on_its_port(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_a_failing_stage_is_a_500_naming_it(tmp_path, monkeypatch):
+    from rasd.pipeline import StageError
+
+    def broken(art):
+        raise StageError(f"stage events failed on article {art.id}: ValueError: boom")
+
+    monkeypatch.setenv("RASD_API_TOKEN", "t")
+    with TestClient(create_app(str(tmp_path / "b.db"), pipeline=broken), raise_server_exceptions=False) as c:
+        r = c.post("/articles", json={"text": "قتل جندي في اشتباك قرب درعا."}, headers={"Authorization": "Bearer t"})
+    assert r.status_code == 500 and "stage events" in r.json()["detail"]

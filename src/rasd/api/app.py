@@ -114,7 +114,12 @@ def create_app(db_url: str, token: Optional[str] = None, pipeline=None) -> FastA
             from ..pipeline import Pipeline
 
             state["pipeline"] = Pipeline()
-        art = state["pipeline"](art)
+        from ..pipeline import StageError
+
+        try:
+            art = state["pipeline"](art)
+        except StageError as e:  # an analysis bug, not the client's: 500 with the stage named
+            raise HTTPException(500, str(e)) from e
         with lock:
             written = store.put(art)
             stories = _update_stories(store) if written else None
