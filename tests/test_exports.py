@@ -67,7 +67,9 @@ def test_plover_jsonl_has_plover_fields(db):
     rows = [json.loads(line) for line in run_export(db, "plover-jsonl").splitlines()]
     assert [r["event"] for r in rows] == ["ASSAULT", "ASSAULT", "THREATEN", "PROTEST"]
     first = rows[0]
-    assert (first["mode"], first["source"], first["geoname"], first["date"]) == ("aerial", "Syrian Army", "Idlib", "2024-03-04")
+    assert (first["mode"], first["date"], first["dead"], first["language"]) == ("aerial", "2024-03-04", 5, "ar")
+    assert first["source"] == [{"actorText": "الجيش السوري", "name": "Syrian Army", "kbId": "Q-SYR-ARMY"}]
+    assert (first["target"], first["location"]["placeName"]) == ([], "Idlib")
 
 
 def test_geojson_is_valid_and_has_events_and_places(db):

@@ -103,24 +103,33 @@ def _timestamp(published: Optional[str]) -> str:
     return str(int(d.timestamp()))
 
 
+def _plover_actor(actor) -> list[dict]:
+    """PLOVER's actor list: ``actorText`` as written, plus rasd's English name and KB id."""
+    if actor is None:
+        return []
+    return [{"actorText": actor.text, "name": actor.name_en, "kbId": actor.kb_id}]
+
+
 def plover_rows(articles) -> Iterator[dict]:
-    """One PLOVER event record per event: PLOVER's field names, plus rasd's status and evidence."""
+    """One PLOVER event record per event, in the field names of PLOVER's gold-standard records
+    (id, date, source, target, event, eventText, context, mode, text, language, publication;
+    ``dead`` for fatalities), plus rasd's status, location and article reference."""
     for art in articles:
         for i, ev in enumerate(art.events):
             pl = ev.place
             yield {
                 "id": f"{art.id}-{i}", "date": ev.date.value if ev.date else art.published,
-                "event": ev.type, "mode": ev.mode or "", "context": [],
-                "source": _actor_name(ev.actor1), "source_actor": ev.actor1.text if ev.actor1 else "",
-                "source_kb_id": ev.actor1.kb_id if ev.actor1 else None,
-                "target": _actor_name(ev.actor2), "target_actor": ev.actor2.text if ev.actor2 else "",
-                "target_kb_id": ev.actor2.kb_id if ev.actor2 else None,
-                "country": pl.country if pl else None, "admin1": pl.admin1 if pl else None,
-                "geoname": pl.name_en if pl else None, "geonameid": pl.geonameid if pl else None,
-                "lat": pl.lat if pl else None, "long": pl.lon if pl else None,
-                "status": ev.status, "fatalities": ev.fatalities,
+                "source": _plover_actor(ev.actor1), "target": _plover_actor(ev.actor2),
+                "event": ev.type, "eventText": "", "context": "", "mode": ev.mode or "",
+                "dead": ev.fatalities,
                 "text": art.text[ev.evidence.start:ev.evidence.end].strip(),
-                "article_id": art.id, "outlet": art.outlet, "url": art.url, "published": art.published,
+                "language": "ar", "publication": art.outlet,
+                "status": ev.status,
+                "location": None if pl is None else {
+                    "placeName": pl.name_en or pl.text, "placeText": pl.text, "country": pl.country,
+                    "admin1": pl.admin1, "lat": pl.lat, "lon": pl.lon, "geonameid": pl.geonameid,
+                    "precision": pl.precision},
+                "article_id": art.id, "url": art.url, "published": art.published,
             }
 
 
