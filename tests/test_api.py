@@ -24,6 +24,11 @@ def client(db_url, monkeypatch):
         yield c
 
 
+def test_no_page_loads_scripts_from_a_cdn(client):
+    assert client.get("/docs").status_code == 404 and client.get("/redoc").status_code == 404
+    assert "http" not in client.get("/").text
+
+
 def test_openapi_lists_the_endpoints(client):
     paths = client.get("/openapi.json").json()["paths"]
     for p in ("/articles", "/articles/{article_id}", "/events", "/stories", "/stories/{story_id}",

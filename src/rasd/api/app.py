@@ -62,7 +62,9 @@ def create_app(db_url: str, token: Optional[str] = None, pipeline=None) -> FastA
         yield
         store.close()
 
-    app = FastAPI(title="rasd", version="0.1.0", lifespan=lifespan,
+    # FastAPI's /docs and /redoc pages load their scripts from a CDN: off, since nothing may be
+    # fetched at run time. The schema stays at /openapi.json.
+    app = FastAPI(title="rasd", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Offline Arabic conflict-news monitor: articles, events, stories, entities, places.")
     app.state.store = store
 
