@@ -44,6 +44,7 @@ RECIPES = {
     "t2": dict(epochs=6, seed=2, context=False),
     "t3": dict(epochs=6, seed=3, lr=8e-5),
     "student": dict(epochs=4, seed=4),
+    "student2": dict(epochs=7, seed=5),
 }
 DEFAULTS = dict(loss="crf", ls=0.0, context=True, feats=True, lr=5e-5, head_lr=1e-3,
                 epochs=8, batch=16, seed=1, warmup=0.1)
@@ -283,6 +284,26 @@ def distill(data, init, device, out, log, budget):
     export_and_check(student, data, out / "student", "student", device, log)
 
 
+def distill_again(data, init, device, out, log, budget, teacher_dir: Path):
+    """Second round: the exported student labels the open-licence sentences for a new student."""
+    t_start = time.time()
+    cfg, state = T.load_state(teacher_dir)
+    teacher = T.Tagger(data["vocab"], n_feats=T.N_FEATS)
+    teacher.load_state_dict(state)
+    teacher.cfg = {**DEFAULTS, "context": cfg["context"], "feats": cfg["feats_used"]}
+    teacher.to(device)
+    gold = [s["tags"] for s in data["dev"]]
+    log(f"teacher {cfg['recipe']} dev {json.dumps(T.f1_report(gold, ensemble_tags([teacher], data['dev'], device)))}")
+    pseudo = ensemble_tags([teacher], data["unlabeled"], device, context=False)
+    unl = [dict(s, tags=t) for s, t in zip(data["unlabeled"], pseudo)]
+    log(f"pseudo-labelled {len(unl)} sentences, {sum(len(T.entity_spans(t)) for t in pseudo)} entities")
+    teacher.cpu()
+    student, rep = train_one("student2", data, init, device, log, extra=items_for(unl, context=False),
+                             deadline=t_start + budget - 45)
+    log(f"student2 final dev {json.dumps(rep)} at {time.time() - t_start:.0f}s")
+    export_and_check(student, data, out / "student2", "student2", device, log)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=str(ROOT / "scratch/ner_e5"))
@@ -290,7 +311,8 @@ def main() -> None:
     ap.add_argument("--export", default="")
     ap.add_argument("--out", default=str(ROOT / "scratch/ner_e5/out"))
     ap.add_argument("--limit", type=int, default=0, help="smoke test: first N sentences of each split")
-    ap.add_argument("--plan", default="runs", choices=["runs", "distill"])
+    ap.add_argument("--plan", default="runs", choices=["runs", "distill", "distill2"])
+    ap.add_argument("--teacher", default=str(ROOT / "src/rasd/data/ner/e5"))
     ap.add_argument("--budget", type=float, default=540, help="seconds for the distill plan")
     ap.add_argument("--epochs", type=int, default=0, help="override every recipe's epochs")
     args = ap.parse_args()
@@ -303,7 +325,12 @@ def main() -> None:
         logf.write(msg + "\n"); logf.flush()
 
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    data = json.loads((Path(args.data) / "data.json").read_text())
+    dpath = Path(args.data) / "data.json"
+    if dpath.exists():
+        data = json.loads(dpath.read_text())
+    else:  # compressed copy, to keep what travels to the GPU machine small
+        import gzip
+        data = json.loads(gzip.decompress((Path(args.data) / "data.json.gz").read_bytes()))
     if args.limit:
         data["train"], data["dev"] = data["train"][:args.limit], data["dev"][:args.limit]
     if args.epochs:
@@ -314,6 +341,9 @@ def main() -> None:
     log(f"device {device}, torch {torch.__version__}, train {len(data['train'])}, dev {len(data['dev'])}")
     if args.plan == "distill":
         distill(data, init, device, out, log, args.budget)
+        return
+    if args.plan == "distill2":
+        distill_again(data, init, device, out, log, args.budget, Path(args.teacher))
         return
     results = {}
     for name in args.runs.split(","):
