@@ -204,12 +204,14 @@ def export(db, fmt, output):
 @click.option("--db", required=True, help="SQLite file path or postgresql:// URL.")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-def serve(db, host, port):
+@click.option("--token", envvar="RASD_API_TOKEN", default=None,
+              help="Bearer token that POST /articles requires (default: $RASD_API_TOKEN).")
+def serve(db, host, port, token):
     """REST API and web dashboard over a database."""
     mod = _need("rasd.api.app", "The API and dashboard")
     import uvicorn
 
-    uvicorn.run(mod.create_app(db), host=host, port=port)
+    uvicorn.run(mod.create_app(db, token=token), host=host, port=port)
 
 
 if __name__ == "__main__":
