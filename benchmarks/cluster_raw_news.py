@@ -33,6 +33,7 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=20)
     ap.add_argument("--show", action="store_true", help="print sampled stories' titles for a hand check")
     args = ap.parse_args()
+    from rasd.ingest.decode import InputError
     from rasd.ingest.readers import IngestOptions, make_article
     from rasd.pipeline import Pipeline
     from rasd.stories.cluster import Clusterer, order_key
@@ -45,8 +46,15 @@ def main() -> None:
     # U+FD3E/F (ornate parentheses) send rasd.text.normalize into endless recursion: fold
     # them here until the text layer handles them.
     safe = {0xFD3E: "(", 0xFD3F: ")"}
-    arts = [pipe(make_article(r["text"].translate(safe), IngestOptions(min_arabic=0.0), source=r["id"], id=r["id"],
-                              title=r.get("title"), outlet=r.get("outlet"))) for r in rows]
+    arts, skipped = [], 0
+    for r in rows:
+        try:
+            art = make_article(r["text"].translate(safe), IngestOptions(min_arabic=0.0), source=r["id"],
+                               id=r["id"], title=r.get("title"), outlet=r.get("outlet"))
+        except InputError:
+            skipped += 1  # e.g. nothing left after boilerplate cleaning
+            continue
+        arts.append(pipe(art))
     t1 = time.time()
     feats = features(arts)
     t2 = time.time()
@@ -61,7 +69,7 @@ def main() -> None:
     cross = [g for g in multi if len({by_id[i].outlet for i in g[1]}) > 1]
     n = len(arts)
     report = {
-        "articles": n, "pipeline": "full" if args.full else "cheap (no stages)",
+        "articles": n, "skipped_unusable": skipped, "pipeline": "full" if args.full else "cheap (no stages)",
         "stories": len(groups), "singletons": sizes.get(1, 0), "multi_article_stories": len(multi),
         "articles_in_multi": sum(len(ids) for _, ids in multi), "cross_outlet_stories": len(cross),
         "size_distribution": dict(sorted(sizes.items())),

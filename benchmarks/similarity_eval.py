@@ -22,6 +22,25 @@ sys.path.insert(0, str(ROOT / "src"))
 DATA = ROOT.parent / "shared" / "data" / "semeval2022_task8" / "arabic_pairs_with_text.jsonl"
 
 
+def load(path: Path = DATA) -> list[dict]:
+    return [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
+
+
+def cheap_pearson(path: Path = DATA) -> float:
+    """Pearson r of the similarity score alone (no stages, no stance), in one batch: the CI gate."""
+    from scipy.stats import pearsonr
+
+    from rasd.ingest.readers import IngestOptions, make_article
+    from rasd.stories.similarity import blend, features, parts
+
+    rows = load(path)
+    arts = [make_article(r[k], IngestOptions(min_arabic=0.0), source=k, id=f"{r['pair_id']}/{k}")
+            for r in rows for k in ("text1", "text2")]
+    fs = features(arts)
+    sims = [blend(parts(fs[2 * i], fs[2 * i + 1])) for i in range(len(rows))]
+    return float(pearsonr(sims, [-float(r["Overall"]) for r in rows])[0])
+
+
 def evaluate(path: Path = DATA, cheap: bool = False, profile: str = "fast") -> dict:
     from scipy.stats import pearsonr, spearmanr
 
@@ -29,7 +48,7 @@ def evaluate(path: Path = DATA, cheap: bool = False, profile: str = "fast") -> d
     from rasd.pipeline import Pipeline
     from rasd.stories.compare import compare_articles
 
-    rows = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
+    rows = load(path)
     pipe = Pipeline(profile, stages=[] if cheap else None)
     t = time.time()
     sims, same, gold = [], [], []
