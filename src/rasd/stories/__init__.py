@@ -13,7 +13,7 @@ from ..model import Article
 from .cluster import WINDOW_DAYS, Clusterer, order_key
 from .contradictions import find_contradictions
 from .merge import merge_events, story_record
-from .similarity import Features, features
+from .similarity import Features, article_date, features
 
 __all__ = ["build_stories", "update_store", "story_from"]
 
@@ -46,11 +46,12 @@ def build_stories(articles: list[Article], profile: str = "fast") -> list[dict]:
     return _sorted_stories([story_from(sid, [by_id[i] for i in ids]) for sid, ids in clusterer.groups()])
 
 
-def _near_in_time(f: Features, new: list[Features]) -> bool:
-    """Whether stored article ``f`` could link to any new article (undated ones always can)."""
-    if f.date is None:
+def _near_in_time(a: Article, new: list[Features]) -> bool:
+    """Whether stored article ``a`` could link to any new article (undated ones always can)."""
+    d, _ = article_date(a)
+    if d is None:
         return True
-    return any(g.date is None or abs((f.date - g.date).days) <= WINDOW_DAYS for g in new)
+    return any(g.date is None or abs((d - g.date).days) <= WINDOW_DAYS for g in new)
 
 
 def update_store(store, profile: str = "fast") -> dict:
@@ -63,8 +64,8 @@ def update_store(store, profile: str = "fast") -> dict:
         return {"stories": len(stored), "new_stories": 0, "joined": 0}
     new_feats = sorted(features(new, profile), key=order_key)
     # Only stored articles close enough in time to some new one can be joined: embed just those.
-    old_arts = [a for a in articles if a.id in story_of]
-    old_feats = [f for f in features(old_arts, profile) if _near_in_time(f, new_feats)] if old_arts else []
+    old_arts = [a for a in articles if a.id in story_of and _near_in_time(a, new_feats)]
+    old_feats = features(old_arts, profile) if old_arts else []
     clusterer = Clusterer()
     for f in sorted(old_feats, key=order_key):
         clusterer.add_to(f, story_of[f.id])
