@@ -66,3 +66,15 @@ def test_update_store_joins_new_articles_and_keeps_ids(tmp_path):
         summary = update_store(store)
         by_id = {s["id"]: s for s in store.stories()}
     assert summary["stories"] == 2 and by_id[first["id"]]["articles"] == ["a", "b"]
+
+
+def test_shared_resolved_entities_raise_similarity():
+    from rasd.model import Entity
+    from rasd.stories.similarity import features, score
+
+    a = Article.create("التقى وزير الخارجية نظيره في العاصمة لبحث الأزمة.", id="a")
+    b = Article.create("بحث الرئيس مع ضيفه ملفات التعاون الاقتصادي في القصر.", id="b")
+    plain = score(*features([a, b]))
+    ea = a.with_layer("entities", [Entity(6, 10, "وزير", "PER", "kb:x")])
+    eb = b.with_layer("entities", [Entity(5, 11, "الرئيس", "PER", "kb:x")])
+    assert score(*features([ea, eb])) > plain
