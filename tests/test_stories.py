@@ -75,6 +75,7 @@ def test_shared_resolved_entities_raise_similarity():
     a = Article.create("التقى وزير الخارجية نظيره في العاصمة لبحث الأزمة.", id="a")
     b = Article.create("بحث الرئيس مع ضيفه ملفات التعاون الاقتصادي في القصر.", id="b")
     plain = score(*features([a, b]))
-    ea = a.with_layer("entities", [Entity(6, 10, "وزير", "PER", "kb:x")])
-    eb = b.with_layer("entities", [Entity(5, 11, "الرئيس", "PER", "kb:x")])
+    ia, ib = a.text.index("وزير"), b.text.index("الرئيس")
+    ea = a.with_layer("entities", [Entity(ia, ia + 4, "وزير", "PER", "kb:x")])
+    eb = b.with_layer("entities", [Entity(ib, ib + 6, "الرئيس", "PER", "kb:x")])
     assert score(*features([ea, eb])) > plain
