@@ -18,6 +18,7 @@ from rasd.events.fatalities import count_killed
     ("قتل ما بين 10 و15 شخصاً", 10),
     ("مقتل جندي في كمين", 1),
     ("لقي خمسة أشخاص حتفهم", 5),
+    ("قتل عشرة في الهجوم على القرية", 10),
 ])
 def test_killed_count_is_read(sentence, killed):
     assert count_killed(sentence) == killed

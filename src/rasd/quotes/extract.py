@@ -357,6 +357,10 @@ class QuoteExtractor:
                 if lemma in L.SPEAKER_ONLY:
                     i = j
                     continue
+                if via is None and speaker is not None and speaker.text.strip():
+                    head = normalize(speaker.text).text.split()[0]
+                    if head in L.MONITOR_HEADS:
+                        via = speaker.text  # "أفاد المرصد": the monitor is speaker and channel
                 q, kind, nxt = self._content(ws, j, sent.end, lemma)
                 if q is not None:
                     s, e = q
