@@ -250,6 +250,33 @@ def windows(word_ids: list[list[tuple[int, ...]]], limit: int = MAX_LEN - 2, con
             start = end
 
 
+def packed_windows(word_ids: list[list[tuple[int, ...]]], limit: int = MAX_LEN - 2):
+    """Consecutive sentences packed into shared windows: yields (ids, [(firsts, sentence, range)]).
+
+    Every subword is encoded once, yet most sentences still see their neighbours, so this
+    costs what encoding sentences alone costs. A sentence too long for one window falls
+    back to :func:`windows`' pieces.
+    """
+    cur: list[int] = []
+    segs: list = []
+    for si, sent in enumerate(word_ids):
+        flat = sum(max(1, len(p)) for p in sent)
+        if flat > limit:
+            for ids, firsts, sj, rng in windows([sent], limit, context=False):
+                yield ids, [(firsts, si, rng)]
+            continue
+        if cur and len(cur) + flat > limit:
+            yield [0] + cur + [2], segs
+            cur, segs = [], []
+        firsts = []
+        for p in sent:
+            firsts.append(1 + len(cur))
+            cur.extend(p or (3,))
+        segs.append((firsts, si, (0, len(sent))))
+    if segs:
+        yield [0] + cur + [2], segs
+
+
 # ---------------------------------------------------------------- weights and the tagger
 
 def load_state(directory: Path = DATA_DIR) -> tuple[dict, dict]:
@@ -271,7 +298,8 @@ def load_state(directory: Path = DATA_DIR) -> tuple[dict, dict]:
 class TransformerTagger:
     """Tags pre-tokenized sentences with BIO labels over PERS/LOC/ORG/MISC."""
 
-    def __init__(self, directory: Path = DATA_DIR, threads: int | None = None):
+    def __init__(self, directory: Path = DATA_DIR, threads: int | None = None,
+                 context: bool | str | None = None):
         from .unigram import Unigram
         cfg, state = load_state(directory)
         self.cfg = cfg
@@ -280,7 +308,9 @@ class TransformerTagger:
         self.model = Tagger(cfg["vocab"], n_feats=cfg["n_feats"])
         self.model.load_state_dict(state)
         self.model.eval()
-        self.context = cfg.get("context", True)
+        # Context: True = each sentence centred in its neighbours (as trained; ~5x the
+        # encoded subwords), "packed" = consecutive sentences share windows (1x), False = alone.
+        self.context = cfg.get("runtime_context", "packed") if context is None else context
         self.feats_used = cfg.get("feats_used", True)
         self.batch = 16
         if threads:
@@ -290,31 +320,42 @@ class TransformerTagger:
 
     def tag(self, sentences: list[list[str]]) -> list[list[str]]:
         """BIO tags for each word of each sentence (neighbours serve as context)."""
+        return [[LABELS[i] for i in viterbi(em, *self._crf)] if len(em) else []
+                for em in self.emissions(sentences)]
+
+    def emissions(self, sentences: list[list[str]]) -> list[np.ndarray]:
+        """(words, labels) CRF emission scores for each sentence."""
         enc = [[self.tokenizer.encode_word(w) for w in s] for s in sentences]
         feats = [self.gaz.features(s) if s and self.feats_used else np.zeros((len(s), N_FEATS), np.float32)
                  for s in sentences]
         ems = [np.zeros((len(s), len(LABELS)), np.float32) for s in sentences]
-        items = list(windows(enc, context=self.context))
+        if self.context == "packed":
+            items = list(packed_windows(enc))
+        else:
+            items = [(ids, [(fs, si, rng)]) for ids, fs, si, rng in windows(enc, context=bool(self.context))]
         items.sort(key=lambda it: len(it[0]))
         with torch.inference_mode():
             for b in range(0, len(items), self.batch):
                 chunk = items[b:b + self.batch]
                 T = max(len(it[0]) for it in chunk)
-                W = max(1, max(len(it[1]) for it in chunk))
+                W = max(1, max(sum(len(seg[0]) for seg in it[1]) for it in chunk))
                 ids = torch.ones((len(chunk), T), dtype=torch.long)
                 first = torch.zeros((len(chunk), W), dtype=torch.long)
                 ft = torch.zeros((len(chunk), W, N_FEATS))
-                for r, (x, fs, si, (a, e)) in enumerate(chunk):
+                for r, (x, segs) in enumerate(chunk):
                     ids[r, :len(x)] = torch.tensor(x)
-                    first[r, :len(fs)] = torch.tensor(fs)
-                    ft[r, :len(fs)] = torch.from_numpy(feats[si][a:e])
+                    k = 0
+                    for fs, si, (a, e) in segs:
+                        first[r, k:k + len(fs)] = torch.tensor(fs, dtype=torch.long)
+                        ft[r, k:k + len(fs)] = torch.from_numpy(feats[si][a:e])
+                        k += len(fs)
                 em = self.model.emissions(ids, ids != 1, first, ft).numpy()
-                for r, (x, fs, si, (a, e)) in enumerate(chunk):
-                    ems[si][a:e] = em[r, :len(fs)]
-        out = []
-        for em in ems:
-            out.append([LABELS[i] for i in viterbi(em, *self._crf)] if len(em) else [])
-        return out
+                for r, (x, segs) in enumerate(chunk):
+                    k = 0
+                    for fs, si, (a, e) in segs:
+                        ems[si][a:e] = em[r, k:k + len(fs)]
+                        k += len(fs)
+        return ems
 
 
 _TAGGER: TransformerTagger | None = None
