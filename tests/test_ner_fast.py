@@ -55,3 +55,12 @@ def test_unknown_profile_is_an_error():
 ])
 def test_entity_f1_counts_whole_spans(gold, pred, f1):
     assert evaluate(gold, pred)["micro"]["f1"] == pytest.approx(f1)
+
+
+def test_accurate_profile_without_its_extra_says_how_to_install(monkeypatch):
+    import sys
+    import rasd.ner as ner
+    monkeypatch.setitem(sys.modules, "rasd.ner.transformer", None)  # as if torch were absent
+    monkeypatch.setattr(ner, "_TAGGERS", {})
+    with pytest.raises(RuntimeError, match=r"rasd\[accurate\]"):
+        load_tagger("accurate")
