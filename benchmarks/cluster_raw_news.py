@@ -32,6 +32,7 @@ def main() -> None:
     ap.add_argument("--full", action="store_true", help="run the analysis stages (slow)")
     ap.add_argument("--sample", type=int, default=20)
     ap.add_argument("--show", action="store_true", help="print sampled stories' titles for a hand check")
+    ap.add_argument("--largest", type=int, default=0, help="also print the N largest stories")
     args = ap.parse_args()
     from rasd.ingest.decode import InputError
     from rasd.ingest.readers import IngestOptions, make_article
@@ -80,7 +81,9 @@ def main() -> None:
     print(json.dumps(report, ensure_ascii=False))
     if args.show:
         rnd = random.Random(6)
-        for sid, ids in rnd.sample(multi, min(args.sample, len(multi))):
+        picked = rnd.sample(multi, min(args.sample, len(multi)))
+        picked += sorted(multi, key=lambda g: -len(g[1]))[: args.largest]
+        for sid, ids in picked:
             print(f"\n== {sid} ({len(ids)})")
             for i in ids[:8]:
                 a = by_id[i]
