@@ -12,7 +12,7 @@ from typing import Optional
 from ..model import Article
 from .cluster import WINDOW_DAYS, Clusterer, order_key
 from .contradictions import find_contradictions
-from .merge import merge_events, story_record
+from .merge import story_record
 from .similarity import Features, article_date, features
 
 __all__ = ["build_stories", "update_store", "story_from"]
