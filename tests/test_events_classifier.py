@@ -1,0 +1,45 @@
+"""The ASSAULT/PROTEST sentence classifier: e5 embeddings, stored model, and which sentences it scores."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from rasd.events import classifier, extract_events
+from rasd.events.embed import embed
+from rasd.model import Article
+
+
+def test_embeddings_are_normalized_and_batched_like_single_calls():
+    sents = ["تظاهر مئات الطلاب أمام الجامعة.", "قصفت طائرات حربية السوق."]
+    both = embed(sents)
+    assert both.shape == (2, 384)
+    assert np.allclose(np.linalg.norm(both, axis=1), 1.0, atol=1e-3)
+    assert np.allclose(embed(sents[1:])[0], both[1])
+
+
+def test_stored_model_covers_both_types_and_reads_raw_sentences():
+    model = classifier.load_model()
+    assert set(model["models"]) == {"ASSAULT", "PROTEST"} and model.get("input") == "raw"
+    for _pipe, threshold in model["models"].values():
+        assert 0.0 < threshold < 1.0
+
+
+@pytest.mark.parametrize("text, scored", [
+    ("وقع الوزير اتفاقاً تجارياً مع نظيره. وعاد إلى بلاده.", 0),
+    ("تظاهر مئات الطلاب أمام الجامعة. وعاد الوزير إلى بلاده.", 1),
+])
+def test_only_sentences_with_an_assault_or_protest_trigger_are_scored(monkeypatch, text, scored):
+    seen = []
+    real = classifier.sentence_scores
+    monkeypatch.setattr("rasd.events.extract.sentence_scores", lambda s: seen.extend(s) or real(s))
+    extract_events(Article.create(text).with_layer("quotes", ()))
+    assert len(seen) == scored
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("تظاهر آلاف المواطنين في وسط العاصمة احتجاجاً على رفع أسعار الخبز.", "PROTEST"),
+    ("قتل خمسة أشخاص وأصيب عشرة آخرون في انفجار سيارة مفخخة في سوق شعبي.", "ASSAULT"),
+])
+def test_plain_reports_score_above_threshold(text, etype):
+    threshold, probs = classifier.sentence_scores([text])[etype]
+    assert probs[0] >= threshold
