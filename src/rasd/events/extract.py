@@ -20,7 +20,7 @@ from .acled import acled_for
 from .classifier import sentence_scores
 from .fatalities import count_killed
 from .lexicon import Entry, Hit, find_triggers
-from .status import status_of
+from .status import _CALL, _THREAT, _base, status_of
 
 _AERIAL = {"طايرات", "الطايرات", "طيران", "الطيران", "الحربيه", "جوي", "الجوي", "جويه", "الجويه", "بطايرات"}
 _DRONE = {"مسيره", "مسيرات", "المسيره", "المسيرات", "درون"}
@@ -100,6 +100,11 @@ class EventExtractor:
             etype = h.entry.type
             if gate and etype in gate and status == "occurred" and not _confirmed(gate[etype], killed, h.entry):
                 continue
+            # A threat or a request is words, not deeds: keep it apart from what happened.
+            if etype == "THREATEN" and status == "occurred":
+                status = "threatened"
+            elif etype == "REQUEST" and status == "occurred":
+                status = "called"
             if etype == "ASSAULT" and status == "called":
                 etype = "MOBILIZE"
             elif etype == "ASSAULT" and status == "threatened":
@@ -123,7 +128,12 @@ class EventExtractor:
             if etype not in ("ASSAULT", "COERCE"):
                 mode = None
             at = toks[anchor.i].start
-            a1, a2 = self._actors(sent.start, sent.end, at, toks[anchor.j - 1].end)
+            cue = _cue_index(words, anchor.i) if status in ("called", "threatened") else None
+            if cue is not None:
+                # The caller is the cue verb's subject; the target follows the trigger.
+                a1, a2 = self._call_actors(sent.start, sent.end, toks[cue].start, toks[cue].end, at)
+            else:
+                a1, a2 = self._actors(sent.start, sent.end, at, toks[anchor.j - 1].end)
             fatalities = None
             if etype in ("ASSAULT", "PROTEST") and status == "occurred":
                 fatalities = count_killed(sent.text)
@@ -167,6 +177,23 @@ class EventExtractor:
             return None, None
         return (self._actor(a1) if a1 else None), (self._actor(a2) if a2 else None)
 
+    def _call_actors(self, s: int, e: int, cue_start: int, cue_end: int, at: int):
+        """Caller and target of a call or threat: "دعا تنظيم الدولة عناصره إلى الثأر من الأكراد"."""
+        inside = [x for x in self.actors if x.start >= s and x.end <= e and x.label != "GPE"]
+        after_cue = [x for x in inside if x.start >= cue_end]
+        before_cue = [x for x in inside if x.end <= cue_start]
+        if (after_cue and after_cue[0].start - cue_end <= 25
+                and not _target_mark(self.text[cue_end:after_cue[0].start], extra=_REVENGE_MARKS)):
+            a1 = after_cue[0]  # verb-first: "ودعا المتحدث باسم التنظيم ..."
+        else:
+            a1 = before_cue[-1] if before_cue else None
+        targets = [x for x in inside if x is not a1 and x.start >= at]
+        if not targets:  # "الانتقام من قوات سوريا الديمقراطية بالمفخخات": target before the means
+            targets = [x for x in inside if x is not a1 and x.start > cue_end and x.end <= at
+                       and _target_mark(self.text[max(cue_end, x.start - 12):x.start], extra=_REVENGE_MARKS)]
+        a2 = targets[0] if targets else None
+        return (self._actor(a1) if a1 else None), (self._actor(a2) if a2 else None)
+
     def _place(self, sents, k: int, at: int) -> Optional[Place]:
         """Nearest place in the sentence, else in the paragraph's neighbouring sentences."""
         order = [k]
@@ -202,8 +229,19 @@ def _confirmed(gate: tuple[float, float], killed: Optional[int], entry: Entry) -
     return _RELAX_MODES and entry.mode not in (None, "beat") and p >= threshold / 2
 
 
-def _target_mark(between: str) -> bool:
-    return any(w in _TARGET_MARKS for w in normalize(between).text.split())
+_REVENGE_MARKS = {"من", "ضد", "علي"}
+
+
+def _target_mark(between: str, extra: frozenset | set = frozenset()) -> bool:
+    return any(w in _TARGET_MARKS or w in extra for w in normalize(between).text.split())
+
+
+def _cue_index(words: list[str], i: int) -> Optional[int]:
+    """Index of the call or threat verb that governs the trigger at ``words[i]``."""
+    for k in range(i - 1, max(-1, i - 25), -1):
+        if _base(words[k]) in _CALL or _base(words[k]) in _THREAT:
+            return k
+    return None
 
 
 _KB = None

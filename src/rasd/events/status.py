@@ -34,7 +34,9 @@ def status_of(words: list[str], i: int, in_call_quote: bool = False, verb_future
     """The status of the trigger at ``words[i]`` in a sentence of normalized words."""
     if in_call_quote:
         return "called"
-    before = [_base(w) for w in words[max(0, i - 12):i]]
+    # A call governs a long object: "تدعو رجالات الدولة في شمال وشرق سوريا الى الانتقام من
+    # قوات سوريا الديمقراطية بالمفخخات" puts 14 words between the call and the weapon.
+    before = [_base(w) for w in words[max(0, i - 24):i]]
     # "هدد ... بعد الهجوم الذي ...": the attack after بعد/عقب is the background, it happened.
     for k in range(len(before) - 1, -1, -1):
         if before[k] in _BACKGROUND:
