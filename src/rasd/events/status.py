@@ -18,12 +18,13 @@ _CALL = {norm(w) for w in ("دعا دعت يدعو تدعو دعوا ناشد ن
 _PREFIX = ("و", "ف")
 
 
+_SHORT_CUES = {w for w in _CALL | _THREAT if len(w) == 2}
 _BACKGROUND = {norm(w) for w in "بعد عقب اثر إثر جراء بسبب منذ".split()}
 
 
 def _base(w: str) -> str:
     """Without a conjunction and the article: "والنداء" -> "نداء"."""
-    if len(w) > 3 and w[0] in _PREFIX:
+    if w[:1] in _PREFIX and (len(w) > 3 or w[1:] in _SHORT_CUES):  # "وحض" is و + حض
         w = w[1:]
     if w.startswith("ال") and len(w) > 4:
         w = w[2:]

@@ -1,0 +1,31 @@
+"""Calls and threats: kept apart from what happened, with the caller and the target in place."""
+import pytest
+
+from rasd.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def _events(pipeline, text):
+    from rasd.ingest.readers import IngestOptions, make_article
+    return pipeline(make_article(text, IngestOptions(), source="test", published="2024-05-02")).events
+
+
+@pytest.mark.parametrize("text", [
+    "دعا تنظيم داعش عناصره في ريف دير الزور الشرقي والبادية إلى الانتقام من قوات سوريا الديمقراطية بالعبوات الناسفة.",
+    "وحض المتحدث باسم تنظيم داعش أنصاره على الثأر من قوات سوريا الديمقراطية.",
+])
+def test_a_call_to_attack_is_a_call_with_caller_and_target(pipeline, text):
+    evs = _events(pipeline, text)
+    assert evs and all(e.status != "occurred" or e.type not in ("ASSAULT",) for e in evs)
+    call = next(e for e in evs if e.status == "called")
+    assert call.actor1 and call.actor1.kb_id == "org:islamic-state"
+    assert call.actor2 and call.actor2.kb_id == "org:sdf"
+
+
+def test_a_threat_is_never_an_event_that_occurred(pipeline):
+    evs = _events(pipeline, "هدد تنظيم داعش بشن هجمات جديدة على مواقع الجيش العراقي في كركوك.")
+    assert evs and all(e.status in ("threatened", "called", "planned") for e in evs)
