@@ -74,3 +74,16 @@ def test_export_jsonl_gives_back_the_stored_articles(tmp_path):
     CliRunner().invoke(main, ["ingest", _write(tmp_path, "a.txt", REPORT), "--db", db])
     res = CliRunner().invoke(main, ["export", "--db", db, "--format", "jsonl"])
     assert json.loads(res.output)["text"] == REPORT
+
+
+def test_meta_sidecar_gives_plain_text_files_their_outlet_and_date(tmp_path):
+    a = _write(tmp_path, "a.txt", REPORT)
+    meta = _write(tmp_path, "meta.csv", "file,outlet,published\na.txt,نشرة الفرات,2019-03-18\n")
+    art = json.loads(CliRunner().invoke(main, ["analyze", a, "--meta", meta]).stdout)
+    assert (art["outlet"], art["published"]) == ("نشرة الفرات", "2019-03-18")
+
+
+def test_meta_sidecar_with_a_bad_date_is_refused(tmp_path):
+    meta = _write(tmp_path, "meta.csv", "file,published\na.txt,March\n")
+    res = CliRunner().invoke(main, ["analyze", _write(tmp_path, "a.txt", REPORT), "--meta", meta])
+    assert res.exit_code == 2 and "--meta" in res.output

@@ -29,6 +29,7 @@ def _need(module: str, feature: str):
 
 def input_options(f):
     """The options every article-reading command takes."""
+    f = _meta_callback(f)
     f = click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
                      help="Worker processes for the analysis (each loads the models once).")(f)
     f = click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
@@ -37,7 +38,32 @@ def input_options(f):
                      help="Models to use: fast (any CPU) or accurate (slower).")(f)
     f = click.option("--outlet", default=None, help="Outlet for inputs that do not name one.")(f)
     f = click.option("--published", default=None, help="Publication date (ISO) for inputs that lack one.")(f)
+    f = click.option("--meta", "meta", default=None, type=click.Path(exists=True, dir_okay=False),
+                     help="CSV/TSV/JSONL sidecar with a 'file' column giving id, title, outlet, url, "
+                          "published per input file.")(f)
     return f
+
+
+def _meta_callback(f):
+    """Fold --meta into the other options, so commands keep one signature."""
+    import functools
+
+    @functools.wraps(f)
+    def wrapper(*args, meta=None, **kwargs):
+        _META.clear()
+        if meta:
+            from .ingest.decode import InputError
+            from .ingest.readers import load_meta
+
+            try:
+                _META.update(load_meta(meta))
+            except (InputError, ValueError, OSError) as e:
+                raise click.BadParameter(str(e), param_hint="--meta") from None
+        return f(*args, **kwargs)
+    return wrapper
+
+
+_META: dict = {}
 
 
 def _opts(published, outlet, max_bytes) -> IngestOptions:
@@ -49,7 +75,7 @@ def _opts(published, outlet, max_bytes) -> IngestOptions:
             parse_published(published)
         except InputError as e:
             raise click.BadParameter(str(e), param_hint="--published") from None
-    return IngestOptions(published=published, outlet=outlet, max_bytes=max_bytes)
+    return IngestOptions(published=published, outlet=outlet, max_bytes=max_bytes, meta=dict(_META) or None)
 
 
 def _report(err: ItemError) -> None:

@@ -6,6 +6,10 @@ from typing import Iterable
 from .model import Article
 
 
+def _short(s: str, n: int) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
 def _event_line(ev) -> str:
     who = " → ".join(a.name_en or a.text for a in (ev.actor1, ev.actor2) if a is not None) or "?"
     where = (ev.place.name_en or ev.place.text) if ev.place else "?"
@@ -18,7 +22,7 @@ def digest(articles: Iterable[Article], stories: list[dict] | None = None, max_e
     """Per article: title, outlet, date, layer counts, a few events and quotes; then stories."""
     lines = []
     for art in articles:
-        lines.append(f"[{art.id}] {art.title or '(untitled)'}")
+        lines.append(f"[{art.id}] {_short(art.title or '(untitled)', 100)}")
         lines.append(f"  {art.outlet or '?'} · {art.published or 'no date'} · "
                      f"{len(art.entities)} entities, {len(art.places)} places, {len(art.dates)} dates, "
                      f"{len(art.quotes)} quotes, {len(art.events)} events")
@@ -32,7 +36,7 @@ def digest(articles: Iterable[Article], stories: list[dict] | None = None, max_e
             flag = " [INCITEMENT]" if q.incitement else ""
             lines.append(f"    “{q.text[:70]}{'…' if len(q.text) > 70 else ''}” — {who}{flag}")
     for st in stories or []:
-        lines.append(f"story {st['id']}: {st.get('title')!s} — {len(st.get('articles', []))} articles from "
+        lines.append(f"story {st['id']}: {_short(str(st.get('title')), 80)} — {len(st.get('articles', []))} articles from "
                      f"{', '.join(st.get('outlets', [])) or '?'}; {len(st.get('events', []))} events, "
                      f"{len(st.get('contradictions', []))} contradictions")
     return "\n".join(lines)

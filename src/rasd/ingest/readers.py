@@ -33,6 +33,41 @@ class IngestOptions:
     outlet: Optional[str] = None
     max_bytes: int = DEFAULT_MAX_BYTES
     min_arabic: float = 0.5
+    # Per-file metadata from a sidecar (--meta): file name -> {id, title, outlet, url, published}.
+    meta: Optional[dict] = None
+
+    def meta_for(self, path: Path) -> dict:
+        """Sidecar metadata for one file, looked up by path, then by file name."""
+        if not self.meta:
+            return {}
+        return self.meta.get(str(path)) or self.meta.get(path.name) or {}
+
+
+META_FIELDS = ("id", "title", "outlet", "url", "published")
+
+
+def load_meta(path: str) -> dict:
+    """Read a metadata sidecar: CSV/TSV with a ``file`` column, or JSONL objects with ``file``.
+
+    Plain-text articles carry no outlet or date; the sidecar supplies them per file, so a
+    folder of .txt files can be ingested with its real publication dates.
+    """
+    import csv
+
+    p = Path(path)
+    text = p.read_text(encoding="utf-8-sig")
+    if p.suffix.lower() in (".jsonl", ".json"):
+        rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+    else:
+        rows = list(csv.DictReader(text.splitlines(), delimiter="\t" if p.suffix.lower() == ".tsv" else ","))
+    out = {}
+    for n, row in enumerate(rows, 1):
+        if not row.get("file"):
+            raise InputError("bad_meta", f"{path}: row {n} has no 'file'")
+        values = {k: (row.get(k) or None) for k in META_FIELDS}
+        parse_published(values["published"])  # refuse a bad date up front
+        out[row["file"]] = values
+    return out
 
 
 def parse_published(value) -> Optional[str]:
@@ -161,9 +196,9 @@ def read_path(path: Path, opts: IngestOptions) -> Iterator[Item]:
         if suffix in JSON_SUFFIXES:
             yield from _json_file(path, opts)
         elif suffix in HTML_SUFFIXES:
-            yield make_article(_read_bytes(path, opts), opts, source=str(path), html=True)
+            yield make_article(_read_bytes(path, opts), opts, source=str(path), html=True, **opts.meta_for(path))
         else:
-            yield make_article(_read_bytes(path, opts), opts, source=str(path))
+            yield make_article(_read_bytes(path, opts), opts, source=str(path), **opts.meta_for(path))
     except InputError as e:
         yield ItemError(str(path), e.kind, str(e))
     except OSError as e:
