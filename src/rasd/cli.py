@@ -103,14 +103,21 @@ def main():
 @input_options
 def analyze(inputs, published, outlet, profile, max_bytes, workers):
     """Analyze each article on its own; one JSON Article per line."""
+    failed = _each_article(analyzed(inputs, published, outlet, max_bytes, profile, workers),
+                           lambda art: click.echo(_dump(art.to_json())))
+    sys.exit(1 if failed else 0)
+
+
+def _each_article(items, on_article) -> int:
+    """Call ``on_article`` for each Article, report each error on stderr; returns the error count."""
     failed = 0
-    for item in analyzed(inputs, published, outlet, max_bytes, profile, workers):
+    for item in items:
         if isinstance(item, ItemError):
             failed += 1
             _report(item)
         else:
-            click.echo(_dump(item.to_json()))
-    sys.exit(1 if failed else 0)
+            on_article(item)
+    return failed
 
 
 @main.command()
@@ -120,13 +127,7 @@ def stories(inputs, published, outlet, profile, max_bytes, workers):
     """Group articles into stories across outlets; one JSON object {"stories": [...]}."""
     mod = _need("rasd.stories", "Story grouping")
     arts: list[Article] = []
-    failed = 0
-    for item in analyzed(inputs, published, outlet, max_bytes, profile, workers):
-        if isinstance(item, ItemError):
-            failed += 1
-            _report(item)
-        else:
-            arts.append(item)
+    failed = _each_article(analyzed(inputs, published, outlet, max_bytes, profile, workers), arts.append)
     click.echo(_dump({"stories": mod.build_stories(arts, profile=profile)}))
     sys.exit(1 if failed else 0)
 
