@@ -29,3 +29,12 @@ def test_a_call_to_attack_is_a_call_with_caller_and_target(pipeline, text):
 def test_a_threat_is_never_an_event_that_occurred(pipeline):
     evs = _events(pipeline, "هدد تنظيم داعش بشن هجمات جديدة على مواقع الجيش العراقي في كركوك.")
     assert evs and all(e.status in ("threatened", "called", "planned") for e in evs)
+
+
+@pytest.mark.parametrize("text", [
+    "قتل جنديان من الجيش العراقي بهجوم شنه عناصر من تنظيم داعش على نقطة تفتيش في كركوك.",
+    "أصيب ثلاثة من الجيش العراقي في هجوم نفذه تنظيم داعش قرب كركوك.",
+])
+def test_the_named_doer_after_an_attack_noun_is_actor1(pipeline, text):
+    ev = next(e for e in _events(pipeline, text) if e.type == "ASSAULT")
+    assert ev.actor1.kb_id == "org:islamic-state" and ev.actor2 is not None

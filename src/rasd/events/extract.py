@@ -133,7 +133,12 @@ class EventExtractor:
                 # The caller is the cue verb's subject; the target follows the trigger.
                 a1, a2 = self._call_actors(sent.start, sent.end, toks[cue].start, toks[cue].end, at)
             else:
-                a1, a2 = self._actors(sent.start, sent.end, at, toks[anchor.j - 1].end)
+                found = None
+                for h, _ in hs:
+                    found = self._agent_actors(sent.start, sent.end, toks[h.i].start, toks[h.j - 1].end)
+                    if found:
+                        break
+                a1, a2 = found or self._actors(sent.start, sent.end, at, toks[anchor.j - 1].end)
             fatalities = None
             if etype in ("ASSAULT", "PROTEST") and status == "occurred":
                 fatalities = count_killed(sent.text)
@@ -176,6 +181,15 @@ class EventExtractor:
         if a1 is None and a2 is None:
             return None, None
         return (self._actor(a1) if a1 else None), (self._actor(a2) if a2 else None)
+
+    def _agent_actors(self, s: int, e: int, at: int, trig_end: int):
+        """"بهجوم شنه عناصر من تنظيم داعش": the doer follows the attack noun; what precedes was hit."""
+        inside = [x for x in self.actors if x.start >= s and x.end <= e and x.label != "GPE"]
+        agent = _agent_after(self.text, trig_end, [x for x in inside if x.start >= trig_end])
+        if agent is None:
+            return None
+        before = [x for x in inside if x.end <= at]
+        return self._actor(agent), (self._actor(before[-1]) if before else None)
 
     def _call_actors(self, s: int, e: int, cue_start: int, cue_end: int, at: int):
         """Caller and target of a call or threat: "دعا تنظيم الدولة عناصره إلى الثأر من الأكراد"."""
@@ -230,6 +244,16 @@ def _confirmed(gate: tuple[float, float], killed: Optional[int], entry: Entry) -
 
 
 _REVENGE_MARKS = {"من", "ضد", "علي"}
+# Passive or relative agent phrases right after an attack noun: "هجوم شنه X", "على يد X".
+_AGENT = re.compile(r"^\s*(?:ال[ذت]ي\s+)?(?:(?:شن|نفذ|تبن)[اىي]?(?:ه|ها|ته|تها)|من قبل|علي يد|بيد)\s")
+
+
+def _agent_after(text: str, trig_end: int, after: list) -> Optional[Entity]:
+    """The entity named as the doer right after the trigger, if the text says so."""
+    if not after or after[0].start - trig_end > 40:
+        return None
+    between = normalize(text[trig_end:after[0].start]).text
+    return after[0] if _AGENT.match(between + " ") else None
 
 
 def _target_mark(between: str, extra: frozenset | set = frozenset()) -> bool:
