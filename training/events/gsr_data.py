@@ -25,14 +25,16 @@ def is_dev(row_id: str) -> bool:
 
 
 def load(etype: str, gsr_dir: Path = GSR) -> list[dict]:
-    """Rows of one type's file: {"id", "text", "y", "dev", "doc"} (ambiguous dropped)."""
+    """Rows of one type's file: {"id", "text", "y", "dev", "doc", "frac"} (ambiguous dropped;
+    frac = the share of annotators who accepted the sentence)."""
     out = []
     with open(gsr_dir / FILES[etype], encoding="utf-8") as f:
         for r in csv.DictReader(f):
             if r["label"] == "ambiguous":
                 continue
             out.append({"id": r["id"], "text": r["text"], "y": int(r["label"] == "yes"),
-                        "dev": is_dev(r["id"]), "doc": doc_of(r["id"])})
+                        "dev": is_dev(r["id"]), "doc": doc_of(r["id"]),
+                        "frac": int(r["accept"]) / max(1, int(r["total"]))})
     return out
 
 

@@ -47,7 +47,8 @@ for et in ("ASSAULT", "PROTEST"):
     X = [r["text"] for r in tr]; y = np.array([r["y"] for r in tr]); g = [r["doc"] for r in tr]
     oof = np.zeros(len(tr))
     for a, b in GroupKFold(5).split(X, y, g):
-        pipe = train_gsr.make_pipeline(info["C"], info["e5"]).fit([X[i] for i in a], y[a])
+        frac = np.array([tr[i]["frac"] for i in a])
+        pipe = train_gsr.fit(info["C"], info["e5"], [X[i] for i in a], y[a], frac, [], info.get("soft", False))
         oof[b] = pipe.predict_proba([X[i] for i in b])[:, 1]
     thr = info["threshold"]
     pipe, _ = model["models"][et]

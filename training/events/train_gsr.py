@@ -5,8 +5,9 @@
 
 Features: char n-gram TF-IDF (2-5, word-bounded) + word TF-IDF over simplemma-lemmatized
 normalized text, optionally + multilingual-e5-small sentence embeddings (rasd.events.embed,
-on the raw sentence); logistic regression with balanced classes; C and whether to add the
-embeddings are chosen per type by the cross-validation (trigger-count features never won
+on the raw sentence); logistic regression with balanced classes, on hard labels or on soft
+ones (the share of annotators who accepted the sentence); C, whether to add the embeddings and
+hard or soft labels are chosen per type by the cross-validation (trigger-count features never won
 it and are no longer tried). Input of the stored pipelines: raw sentences.
 The decision threshold is the one that maximises F1 of out-of-fold predictions (5-fold,
 grouped by document) inside train; the dev split is never read here.
@@ -61,21 +62,36 @@ def best_threshold(y: np.ndarray, p: np.ndarray) -> tuple[float, float]:
     return best
 
 
-def train_type(etype: str, C: float, use_extra: bool = False, emb: bool = True) -> tuple[Pipeline, float, dict]:
+def fit(C: float, emb: bool, X: list[str], y: np.ndarray, frac: np.ndarray, extra: list[str],
+        soft: bool) -> Pipeline:
+    """Hard labels (yes vs no), or soft ones: each sentence is a positive weighted by the share of
+    annotators who accepted it and a negative weighted by the rest ("difficult no" is 1/3 or
+    1/2 an attack report, not a plain negative)."""
+    if soft:
+        texts = X + X + extra
+        labels = np.concatenate([np.ones(len(X), int), np.zeros(len(X), int), np.ones(len(extra), int)])
+        w = np.concatenate([frac, 1 - frac, np.ones(len(extra))]) + 1e-6
+        return make_pipeline(C, emb).fit(texts, labels, clf__sample_weight=w)
+    return make_pipeline(C, emb).fit(X + extra, np.concatenate([y, np.ones(len(extra), int)]))
+
+
+def train_type(etype: str, C: float, use_extra: bool = False, emb: bool = True,
+               soft: bool = False) -> tuple[Pipeline, float, dict]:
     rows = [r for r in load(etype) if not r["dev"]]
     X = [r["text"] for r in rows]
     y = np.array([r["y"] for r in rows])
+    frac = np.array([r["frac"] for r in rows])
     groups = [r["doc"] for r in rows]
     extra = extra_positives(etype) if use_extra else []
     oof = np.zeros(len(rows))
     for tr, te in GroupKFold(n_splits=5).split(X, y, groups):
-        # extra positives only ever join the training folds; CV scores the CSV rows
-        pipe = make_pipeline(C, emb).fit([X[i] for i in tr] + extra, np.concatenate([y[tr], np.ones(len(extra), int)]))
+        # extra positives only ever join the training folds; CV scores the CSV rows (hard labels)
+        pipe = fit(C, emb, [X[i] for i in tr], y[tr], frac[tr], extra, soft)
         oof[te] = pipe.predict_proba([X[i] for i in te])[:, 1]
     t, f1 = best_threshold(y, oof)
-    final = make_pipeline(C, emb).fit(X + extra, np.concatenate([y, np.ones(len(extra), int)]))
+    final = fit(C, emb, X, y, frac, extra, soft)
     return final, t, {"train_rows": len(rows), "train_pos": int(y.sum()), "extra_pos": len(extra),
-                      "cv_f1": round(f1, 4), "threshold": round(t, 2), "C": C, "e5": emb}
+                      "cv_f1": round(f1, 4), "threshold": round(t, 2), "C": C, "e5": emb, "soft": soft}
 
 
 def main() -> None:
@@ -94,9 +110,10 @@ def main() -> None:
     for etype in ("ASSAULT", "PROTEST"):
         # C is chosen per type by the same grouped cross-validation inside train.
         best = None
-        grid = [(C, emb) for C in ([args.C] if args.C else (2.0, 4.0, 8.0)) for emb in (True, False)]
-        for C, emb in grid:
-            pipe, t, meta = train_type(etype, C, args.extra, emb)
+        grid = [(C, emb, soft) for C in ([args.C] if args.C else (2.0, 4.0, 8.0))
+                for emb, soft in ((True, False), (False, False), (True, True))]
+        for C, emb, soft in grid:
+            pipe, t, meta = train_type(etype, C, args.extra, emb, soft)
             print(etype, meta, flush=True)
             if best is None or meta["cv_f1"] > best[2]["cv_f1"]:
                 best = (pipe, t, meta)
