@@ -38,3 +38,9 @@ def test_a_threat_is_never_an_event_that_occurred(pipeline):
 def test_the_named_doer_after_an_attack_noun_is_actor1(pipeline, text):
     ev = next(e for e in _events(pipeline, text) if e.type == "ASSAULT")
     assert ev.actor1.kb_id == "org:islamic-state" and ev.actor2 is not None
+
+
+def test_the_monitor_that_reports_an_event_is_not_its_actor(pipeline):
+    evs = _events(pipeline, "وأفاد المرصد السوري لحقوق الإنسان بأن قوات سوريا الديمقراطية انسحبت من مدينة الطبقة.")
+    assert evs and all((e.actor1 is None or e.actor1.kb_id != "org:sohr") and
+                       (e.actor2 is None or e.actor2.kb_id != "org:sohr") for e in evs)

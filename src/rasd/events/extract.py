@@ -41,7 +41,8 @@ class EventExtractor:
         self.text = article.text
         self.use_classifier = use_classifier
         self.calls = [(q.start, q.end) for q in article.quotes if q.incitement]
-        self.actors = sorted((e for e in article.entities if e.label in ("PER", "ORG", "NORP", "GPE")),
+        self.actors = sorted((e for e in article.entities
+                              if e.label in ("PER", "ORG", "NORP", "GPE") and not _reporter(e.kb_id)),
                              key=lambda e: e.start)
         self.datelines = self._datelines()
 
@@ -284,6 +285,20 @@ def _kb_name(kb_id: str) -> Optional[str]:
         return None
     entry = _KB.get(kb_id)
     return getattr(entry, "name_en", None) if entry is not None else None
+
+
+# Outlets, monitors and platforms are who reports an event, not a party to it: "أفاد المرصد
+# ... بعد اتفاق وجهاء المدينة مع قسد" is an agreement between the notables and the SDF.
+_REPORTER_KINDS = {"outlet", "monitor", "platform", "operation", "event"}
+
+
+def _reporter(kb_id: Optional[str]) -> bool:
+    """Whether a KB entry is a source or a name of an operation rather than an actor."""
+    if not kb_id:
+        return False
+    _kb_name(kb_id)  # loads the KB once
+    entry = _KB.get(kb_id) if _KB else None
+    return getattr(entry, "kind", None) in _REPORTER_KINDS
 
 
 def extract_events(article: Article, use_classifier: bool = True) -> list[Event]:
