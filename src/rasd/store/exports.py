@@ -79,8 +79,9 @@ def acled_rows(articles) -> Iterator[dict]:
                 "event_date": date, "year": date[:4], "time_precision": precision,
                 "disorder_type": _DISORDER.get(acled_type, ""), "event_type": acled_type,
                 "sub_event_type": ev.acled.sub_event_type if ev.acled else "",
-                "actor1": _actor_name(ev.actor1), "assoc_actor_1": "", "inter1": "",
-                "actor2": _actor_name(ev.actor2), "assoc_actor_2": "", "inter2": "", "interaction": "",
+                "actor1": _actor_name(ev.actor1), "assoc_actor_1": "", "inter1": _inter(ev.actor1),
+                "actor2": _actor_name(ev.actor2), "assoc_actor_2": "", "inter2": _inter(ev.actor2),
+                "interaction": _interaction(_inter(ev.actor1), _inter(ev.actor2)),
                 "civilian_targeting": "Civilian targeting" if acled_type == "Violence against civilians" else "",
                 "iso": iso, "region": _REGION.get(pl.country, "") if pl and pl.country else "",
                 "country": country, "admin1": (pl.admin1 or "") if pl else "", "admin2": "", "admin3": "",
@@ -179,3 +180,19 @@ def export(store, fmt: str, out: IO[str]) -> None:
         out.write(_dumps(geojson(store.articles())) + "\n")
     else:
         raise ValueError(f"unknown export format {fmt!r}; formats are {FORMATS}")
+
+
+def _inter(actor) -> str:
+    """ACLED inter code (1-8) of an actor from the knowledge base, inherited along affiliations."""
+    if actor is None or not actor.kb_id:
+        return ""
+    from ..kb import load_kb
+
+    code = load_kb().inter(actor.kb_id)
+    return str(code) if code else ""
+
+
+def _interaction(a: str, b: str) -> str:
+    """ACLED's interaction code: the two inter codes, lower first (one alone when there is one actor)."""
+    codes = sorted(c for c in (a, b) if c)
+    return "".join(codes) if codes else ""
