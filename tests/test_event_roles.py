@@ -44,3 +44,11 @@ def test_the_monitor_that_reports_an_event_is_not_its_actor(pipeline):
     evs = _events(pipeline, "وأفاد المرصد السوري لحقوق الإنسان بأن قوات سوريا الديمقراطية انسحبت من مدينة الطبقة.")
     assert evs and all((e.actor1 is None or e.actor1.kb_id != "org:sohr") and
                        (e.actor2 is None or e.actor2.kb_id != "org:sohr") for e in evs)
+
+
+@pytest.mark.parametrize("text,status", [
+    ("قتل خمسة أشخاص بانفجار عبوة ناسفة في مدينة الباب، ولم تتبن أي جهة التفجير.", "occurred"),
+    ("نفى الجيش العراقي أنه قصف قرية في ريف كركوك.", "denied"),
+])
+def test_an_unclaimed_bombing_happened_but_a_denied_one_is_denied(pipeline, text, status):
+    assert {e.status for e in _events(pipeline, text) if e.type == "ASSAULT"} == {status}

@@ -18,6 +18,7 @@ _CALL = {norm(w) for w in ("دعا دعت يدعو تدعو دعوا ناشد ن
 _PREFIX = ("و", "ف")
 
 
+_CLAIM = {norm(w) for w in "تتبن يتبن تتبنى يتبنى تبنت تبنى تعلن يعلن".split()}
 _SHORT_CUES = {w for w in _CALL | _THREAT if len(w) == 2}
 _BACKGROUND = {norm(w) for w in "بعد عقب اثر إثر جراء بسبب منذ".split()}
 
@@ -44,7 +45,9 @@ def status_of(words: list[str], i: int, in_call_quote: bool = False, verb_future
             before = before[k + 1:]
             break
     near = before[-5:]  # "لم يشن الجيش أي هجوم": the negated verb governs its object
-    if any(w in _NEG for w in near):
+    neg = [k for k, w in enumerate(near) if w in _NEG]
+    # "لم تتبن أي جهة التفجير": what is negated is the claim, not the bombing.
+    if neg and not (neg[-1] + 1 < len(near) and near[neg[-1] + 1] in _CLAIM):
         return "denied"
     trig = words[i]
     if verb_future:
