@@ -52,3 +52,11 @@ def test_the_monitor_that_reports_an_event_is_not_its_actor(pipeline):
 ])
 def test_an_unclaimed_bombing_happened_but_a_denied_one_is_denied(pipeline, text, status):
     assert {e.status for e in _events(pipeline, text) if e.type == "ASSAULT"} == {status}
+
+
+def test_a_headline_restating_the_body_gives_one_event(pipeline):
+    from rasd.ingest.readers import IngestOptions, make_article
+    text = ("مقتل جنديين بهجوم لداعش في كركوك\n\nقتل جنديان من الجيش العراقي بهجوم شنه تنظيم داعش "
+            "على نقطة تفتيش في قضاء الحويجة بمحافظة كركوك.")
+    evs = pipeline(make_article(text, IngestOptions(), source="t", published="2024-06-03")).events
+    assert [e.evidence.start > 0 for e in evs if e.type == "ASSAULT"] == [True]

@@ -85,7 +85,7 @@ class EventExtractor:
             if scores is not None and k in row:
                 gate = {t: (thr, probs[row[k]]) for t, (thr, probs) in scores.items()}
             out.extend(self._events(sents, k, toks, words, hits, gate))
-        return out
+        return _without_headline_repeats(out, self.a)
 
     def _events(self, sents, k, toks, words, hits: list[Hit], gate=None) -> list[Event]:
         sent = sents[k]
@@ -227,6 +227,19 @@ class EventExtractor:
     def _date(self, s: int, e: int, at: int) -> Optional[DateRef]:
         cands = [d for d in self.a.dates if d.start >= s and d.end <= e]
         return min(cands, key=lambda d: abs(d.start - at)) if cands else None
+
+
+def _without_headline_repeats(events: list[Event], article: Article) -> list[Event]:
+    """Drop a headline's event when the body reports one of the same type and status.
+
+    The headline restates the lead; keeping both would count one event twice, and the body
+    sentence carries the arguments (place, date, toll) the headline leaves out.
+    """
+    title = article.title or ""
+    if not title or not article.text.startswith(title):
+        return events
+    body = {(e.type, e.status) for e in events if e.evidence.start >= len(title)}
+    return [e for e in events if e.evidence.start >= len(title) or (e.type, e.status) not in body]
 
 
 def _confirmed(gate: tuple[float, float], killed: Optional[int], entry: Entry) -> bool:
