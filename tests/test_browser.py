@@ -4,6 +4,7 @@ Install with scripts/install_browser.sh. Screenshots go to artifacts/screenshots
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -24,22 +25,13 @@ sync_api = pytest.importorskip("playwright.sync_api",
                                reason="browser tests need python playwright (run scripts/install_browser.sh)")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
+@contextlib.contextmanager
+def serving(db: str):
+    """The app over ``db`` on a free loopback port, in a thread, for the duration of the block."""
     import uvicorn
 
     from rasd.api.app import create_app
-    from rasd.store import open_store
 
-    db = str(tmp_path_factory.mktemp("web") / "web.db")
-    with open_store(db) as s:
-        fx.fill(s)
     port = free_port()
     srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     th = threading.Thread(target=srv.run, daemon=True)
@@ -48,9 +40,28 @@ def server(tmp_path_factory):
         if srv.started:
             break
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    th.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        th.join(timeout=10)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    from rasd.store import open_store
+
+    db = str(tmp_path_factory.mktemp("web") / "web.db")
+    with open_store(db) as s:
+        fx.fill(s)
+    with serving(db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -189,26 +200,15 @@ def corpus_server(tmp_path_factory):
     """The app over a database built from the sample corpus by `rasd ingest` (real analysis)."""
     if not SAMPLES.is_dir() or not any(SAMPLES.iterdir()):
         pytest.skip(f"needs the sample corpus in {SAMPLES}")
-    import uvicorn
     from click.testing import CliRunner
 
-    from rasd.api.app import create_app
     from rasd.cli import main
 
     db = str(tmp_path_factory.mktemp("corpus") / "corpus.db")
     res = CliRunner().invoke(main, ["ingest", str(SAMPLES), "--db", db])
     assert res.exit_code == 0, res.output
-    port = free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    th = threading.Thread(target=srv.run, daemon=True)
-    th.start()
-    for _ in range(200):
-        if srv.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", db
-    srv.should_exit = True
-    th.join(timeout=10)
+    with serving(db) as url:
+        yield url, db
 
 
 def test_sample_corpus_map_story_article(browser, corpus_server):
