@@ -60,3 +60,9 @@ def test_a_headline_restating_the_body_gives_one_event(pipeline):
             "على نقطة تفتيش في قضاء الحويجة بمحافظة كركوك.")
     evs = pipeline(make_article(text, IngestOptions(), source="t", published="2024-06-03")).events
     assert [e.evidence.start > 0 for e in evs if e.type == "ASSAULT"] == [True]
+
+
+def test_whoever_reports_an_attack_is_not_its_actor(pipeline):
+    text = "قال الدفاع المدني السوري إن ثلاثة مدنيين قتلوا أمس جراء قصف مدفعي استهدف بلدة سرمين في ريف إدلب."
+    ev = next(e for e in _events(pipeline, text) if e.type == "ASSAULT")
+    assert ev.actor1 is None or ev.actor1.kb_id != "org:white-helmets"

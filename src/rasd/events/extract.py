@@ -158,9 +158,19 @@ class EventExtractor:
             name_en = _kb_name(kb_id)
         return Actor(e.text, name_en, kb_id)
 
+    def _reporters_of(self, at: int) -> set:
+        """Who is quoted saying the words at ``at``: the source of a report, not a party to it."""
+        out = set()
+        for q in self.a.quotes:
+            if q.speaker is not None and q.start <= at < q.end:
+                out.add(q.speaker.kb_id or (q.speaker.start, q.speaker.end))
+        return out
+
     def _actors(self, s: int, e: int, at: int, trig_end: int) -> tuple[Optional[Actor], Optional[Actor]]:
         """actor1 = the doer (subject before the trigger, or right after a verb), actor2 = the target."""
-        inside = [x for x in self.actors if x.start >= s and x.end <= e]
+        said_by = self._reporters_of(at)
+        inside = [x for x in self.actors if x.start >= s and x.end <= e
+                  and (x.kb_id or (x.start, x.end)) not in said_by]
         # A country or town is an actor only as the verb's subject ("قصفت إسرائيل");
         # elsewhere it is where things happened, which is the place, not a party.
         inside = [x for x in inside if x.label != "GPE" or 0 <= x.start - trig_end <= 2]
