@@ -48,26 +48,25 @@ def relation_of_texts(pairs: list[tuple[str, str]]) -> list[str]:
     return ["unrelated" if p == "other" else p for p in stance.predict(pairs)]
 
 
+def _common(xs, ys, key, show) -> list[dict]:
+    """``show(x)`` for each x of ``xs`` whose key also occurs in ``ys``, once per key, in order."""
+    other = {key(y) for y in ys}
+    out, seen = [], set()
+    for x in xs:
+        k = key(x)
+        if k in other and k not in seen:
+            seen.add(k)
+            out.append(show(x))
+    return out
+
+
 def _shared(a: Article, b: Article, events: list[dict]) -> dict:
     """Entities, places and events both articles mention."""
-    def ent_key(e):
-        return e.kb_id or fold(e.text)
-
-    eb = {ent_key(e) for e in b.entities}
-    ents, seen = [], set()
-    for e in a.entities:
-        k = ent_key(e)
-        if k in eb and k not in seen:
-            seen.add(k)
-            ents.append({"text": e.text, "label": e.label, "kb_id": e.kb_id, "name_en": e.name_en})
-    pb = {_place_key(p) for p in b.places}
-    places, seen = [], set()
-    for p in a.places:
-        k = _place_key(p)
-        if k in pb and k not in seen:
-            seen.add(k)
-            places.append({"text": p.text, "name_en": p.name_en, "geonameid": p.geonameid,
-                           "country": p.country})
+    ents = _common(a.entities, b.entities, lambda e: e.kb_id or fold(e.text),
+                   lambda e: {"text": e.text, "label": e.label, "kb_id": e.kb_id, "name_en": e.name_en})
+    places = _common(a.places, b.places, _place_key,
+                     lambda p: {"text": p.text, "name_en": p.name_en, "geonameid": p.geonameid,
+                                "country": p.country})
     shared_events = [{"type": ev["type"], "place": (ev.get("place") or {}).get("name_en"),
                       "date": (ev.get("date") or {}).get("value"), "sources": ev["sources"]}
                      for ev in events if len(ev["sources"]) >= 2]
