@@ -95,6 +95,12 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     return inter / max(1, min(a[1] - a[0], b[1] - b[0])) if inter > 0 else 0.0
 
 
+def closeness(gold: tuple[int, int], q: tuple[int, int]) -> tuple[float, int]:
+    """Match key: overlap first, then the nearer length (a quote nested in a longer indirect
+    one covers the gold span as fully as the outer one does)."""
+    return _overlap(gold, q), -abs((q[1] - q[0]) - (gold[1] - gold[0]))
+
+
 def evaluate(shared: Path, gold_file: Path = GOLD) -> dict:
     gold = [json.loads(l) for l in gold_file.read_text(encoding="utf-8").splitlines()[1:] if l.strip()]
     stages = [s for s in available_stages() if s in ("entities", "quotes")]
@@ -123,13 +129,14 @@ def evaluate(shared: Path, gold_file: Path = GOLD) -> dict:
         n_pred += len(preds)
         n_gold += len(items)
         for g in items:
-            best, score = None, 0.0
+            best, key = None, (0.0, 0)
             for k, q in enumerate(preds):
                 if k in used:
                     continue
-                o = _overlap(g["span"], (q.start, q.end))
-                if o > score:
-                    best, score = k, o
+                c = closeness(g["span"], (q.start, q.end))
+                if c[0] > 0 and (best is None or c > key):
+                    best, key = k, c
+            score = key[0]
             if best is None or score < 0.5:
                 inc["fn"] += int(g["incitement"])
                 continue

@@ -17,14 +17,8 @@ from rasd.pipeline import Pipeline
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = [json.loads(l) for l in (ROOT / "benchmarks/quotes_gold.jsonl").read_text(encoding="utf-8").splitlines()[1:]]
 SEED_GOLD = [g for g in GOLD if g.get("file", "").startswith("seeds/")]
-# Known misses, by (seed, offset), with why: the quoted words are not the reporter's source's.
-KNOWN = {
-    ("000", 1837): "sermon words reported by local sources: we name the sources, not the sermons",
-    ("000", 2098): "'وذهب بعض الخطباء ... واصفين': a participle whose subject we do not track",
-    ("000", 478): "'دعا فيها' in a relative clause about a campaign: we name the earlier sources",
-    ("001", 3940): "the monitor relays sources ('نقل أيضا عن مصادر'): we name the monitor",
-    ("003", 994): "speech after 'بقولهم:' whose subject is two clauses back",
-}
+# Known misses, by (seed, offset), with why (none left).
+KNOWN: dict[tuple[str, int], str] = {}
 _EVAL = importlib.util.spec_from_file_location("quotes_eval", ROOT / "benchmarks/quotes_eval.py")
 qe = importlib.util.module_from_spec(_EVAL)
 _EVAL.loader.exec_module(qe)
@@ -51,7 +45,7 @@ def _case(g):
 def test_seed_quote_found_with_its_speaker(analyzed, gold):
     raw, art = analyzed[gold["file"]]
     s, e = qe._locate(raw, art.text, gold["start"], gold["end"])
-    best = max(art.quotes, key=lambda q: qe._overlap((s, e), (q.start, q.end)))
+    best = max(art.quotes, key=lambda q: qe.closeness((s, e), (q.start, q.end)))
     assert qe._overlap((s, e), (best.start, best.end)) >= 0.5
     assert qe.speaker_ok(best.speaker.text if best.speaker else None, gold["speaker"]), best.speaker
     assert best.incitement is gold["incitement"]

@@ -15,7 +15,9 @@ from typing import Optional
 from ..model import Article, Entity, Quote, Speaker
 from ..text import normalize, split_sentences
 from . import lexicon as L
+from .attribution import group_before, is_plural_cue, relay_source, speech_owner
 from .incite import is_incitement
+from .via import via_between
 from .marks import Quoted, quoted_spans
 
 from .words import (_BLOCKERS, _CLAUSE_BREAKERS, _FUNCTION, _NAME_HEADS, _OBJECT_WORDS,
@@ -243,64 +245,37 @@ class QuoteExtractor:
             return self._resolve(words, ws, 0)
         return None
 
-    # --- via ----------------------------------------------------------------------------
     def _via(self, ws: list[W], lo: int, hi: int) -> Optional[str]:
         """The outlet or monitor named between tokens ``lo`` and ``hi``."""
-        for k in range(lo, min(hi, len(ws))):
-            w = ws[k]
-            if w.text.startswith("لـ") or w.norm in ("ل", "لـ"):
-                q = next((q for q in self.quoted if 0 <= q.open_at - w.end <= 1 or
-                          (w.start < q.open_at < w.end + 2)), None)
-                if q is not None:
-                    return self.text[q.start:q.end]
-                rest = w.text[2:].strip()
-                if rest:
-                    return rest
-            if w.norm in L.OUTLETS_TO and not ("ال" + w.norm[2:] in L.MONITOR_HEADS):
-                end = w.end
-                for x in ws[k + 1:k + 3]:
-                    if not (x.is_word and (x.norm.startswith("ال") or x.norm in ("برس", "سي", "الاوسط"))):
-                        break
-                    end = x.end
-                return ("ال" + self.text[w.start + 2:end]) if w.norm.startswith("لل") else self.text[w.start + 1:end]
-            if w.norm.startswith("لل") and "ال" + w.norm[2:] in L.MONITOR_HEADS:
-                end = w.end
-                for x in ws[k + 1:k + 5]:
-                    if not (x.is_word and (x.norm.startswith("ال") or x.norm == "لحقوق")):
-                        break
-                    end = x.end
-                return "ال" + self.text[w.start + 2:end]
-            if w.norm in L.VIA_VERBS:
-                tail = []
-                for x in ws[k + 1:k + 8]:
-                    if not x.is_word:
-                        break
-                    tail.append(x)
-                if tail:
-                    return self.text[tail[0].start:tail[-1].end]
-        return None
+        return via_between(self.text, self.quoted, ws, lo, hi)
 
     # --- quotes -------------------------------------------------------------------------
     def extract(self) -> list[Quote]:
         out: list[Quote] = []
         claimed: set[tuple[int, int]] = set()
         self.claimed = claimed  # quotes taken so far: a person named inside one is not a speaker
+        direct: set[tuple[int, int]] = set()  # quoted words: no cue inside them is the reporter's
         prev_colon = False
         for sent in split_sentences(self.text):
             ws = _words(self.text, sent.start, sent.end)
             sent_speaker: Optional[Speaker] = None
             sent_via: Optional[str] = None
             last_cue_at = -1
-            last_cue: Optional[tuple[str, Optional[Speaker], Optional[str]]] = None
+            cues: list[tuple[int, str, Optional[Speaker], Optional[str]]] = []  # (end, cue, speaker, via)
             i = 0
             while i < len(ws):
                 w = ws[i]
                 cue = L.CUES.get(w.norm) or L.CUES.get(w.bare)
-                if cue is None or not w.is_word or any(s <= w.start < e for s, e in claimed):
+                if cue is None or not w.is_word or any(s <= w.start < e for s, e in direct):
                     i += 1
                     continue
+                # A cue inside an indirect quote reports speech within speech ("أكدت المصادر
+                # أن التنظيم ... دعا فيها إلى «النفير العام»"): it may only take quoted words.
+                outer = next(((s, e) for s, e in claimed if s <= w.start < e), None)
+                nested = outer is not None
                 lemma, participle = cue
                 embedded: Optional[Speaker] = None
+                relayer: Optional[Speaker] = None
                 if lemma in L.SPEAKER_ONLY:
                     np = self._np_after(ws, i)
                     if np and not np[0].norm.startswith("ال") and len(np) <= 4:
@@ -311,6 +286,9 @@ class QuoteExtractor:
                 if participle:
                     speaker = sent_speaker or self.state.last
                     np = []
+                    grp = group_before(ws, i, last_cue_at) if is_plural_cue(w) else None
+                    if grp is not None and (speaker is None or speaker.end <= ws[grp[0]].start):
+                        speaker = self._resolve(ws[grp[0]:grp[1] + 1], ws, i)
                 else:
                     np = self._np_after(ws, i)
                     if not np and lemma == "جاء" and i + 1 < len(ws) and ws[i + 1].norm == "في":
@@ -334,9 +312,22 @@ class QuoteExtractor:
                         if len({x.kb_id or x.text for x in people}) >= 2:
                             # "نقل المهاجر وصية البغدادي": the words are the second person's
                             speaker = self._speaker(0, 0, people[-1])
+                    relay = relay_source(ws, i + 1 + len(np)) if lemma == "نقل" else None
+                    source = self._np_after(ws, relay) if relay is not None else []
+                    while source and source[-1].norm in ("قوله", "قولها", "قولهم"):
+                        source.pop()
+                    if source:
+                        # "نقل المرصد عن مصادر": the words are the sources', the monitor relays
+                        relayer = speaker or sent_speaker or self._topic(ws, i) or self.state.last
+                        speaker = self._resolve(source, ws, i)
                     if speaker is None and i + 1 < len(ws) and ws[i + 1].norm in ("فيها", "فيه"):
                         # "كتاب ... دعا فيها": the author, the nearest person or group before
                         near = [x for x in self.ents if x.end <= ws[i].start and x.start >= ws[0].start
+                                and x.label in ("PER", "ORG")]
+                        speaker = self._speaker(0, 0, near[-1]) if near else None
+                    if speaker is None and outer is not None:
+                        # "قال ناشطون إن «داعش» أعلن «...»": the subject inside the reported clause
+                        near = [x for x in self.ents if outer[0] <= x.start and x.end <= w.start
                                 and x.label in ("PER", "ORG")]
                         speaker = self._speaker(0, 0, near[-1]) if near else None
                     if speaker is None:
@@ -346,13 +337,15 @@ class QuoteExtractor:
                         speaker = embedded = self._subject_entity(ws, i, last_cue_at)
                     if speaker is None:
                         speaker = sent_speaker or self.state.last
-                if speaker is not None and (participle or embedded is None):
+                if speaker is not None and (participle or embedded is None) and not nested:
                     sent_speaker = speaker
                     self.state.last = speaker
                 j = i + 1 + len(np)
                 via = self._via(ws, i + 1, j + 8) or (sent_via if participle or lemma == "قال" else None)
+                if lemma == "نقل" and relayer is not None:
+                    via = relayer.text
                 sent_via = via or sent_via
-                last_cue = (w.text, speaker, via)
+                cues.append((w.end, w.text, speaker, via))
                 last_cue_at = i
                 if lemma in L.SPEAKER_ONLY:
                     i = j
@@ -362,13 +355,21 @@ class QuoteExtractor:
                     if head in L.MONITOR_HEADS:
                         via = speaker.text  # "أفاد المرصد": the monitor is speaker and channel
                 q, kind, nxt = self._content(ws, j, sent.end, lemma)
+                if q is not None and (nested or lemma in L.DIRECT_ONLY) and kind != "direct":
+                    q = None
                 if q is not None:
                     s, e = q
+                    owner = speech_owner(ws, self.ents, w.end, s) if kind == "direct" else None
+                    said = self._speaker(0, 0, owner) if owner is not None else speaker
                     if (s, e) not in claimed and e > s and (s, e) not in self.not_quotes:
                         claimed.add((s, e))
-                        out.append(Quote(s, e, self.text[s:e], kind, speaker, w.text, via,
+                        if kind == "direct":
+                            direct.add((s, e))
+                        out.append(Quote(s, e, self.text[s:e], kind, said, w.text, via,
                                          is_incitement(self.text[s:e], lemma)))
-                    i = max(nxt, i + 1)
+                    # Inside an indirect clause, later cues may still quote others' words.
+                    inner = next((m for m in range(i + 1, len(ws)) if ws[m].start >= s), nxt)
+                    i = max(inner if kind == "indirect" else nxt, i + 1)
                 else:
                     i += 1
             # Quoted speech that no cue claimed: the sentence's last cue, or a colon before it.
@@ -380,8 +381,12 @@ class QuoteExtractor:
                 if not self._speechlike(qd) or (qd.start, qd.end) in self.not_quotes:
                     continue
                 cue_info = None
-                if last_cue is not None and self._cue_before(ws, qd.open_at):
-                    cue_info = last_cue
+                before = [c for c in cues if c[0] <= qd.open_at]
+                if before:
+                    # The last cue before the quote, and the owner of a speech noun after it.
+                    end, cue_text, sp, via = before[-1]
+                    owner = speech_owner(ws, self.ents, end, qd.start)
+                    cue_info = (cue_text, self._speaker(0, 0, owner) if owner is not None else sp, via)
                 elif prev_colon and qd.open_at - sent.start <= 2:
                     cue_info = (None, self.state.last, None)
                 if cue_info is None:
@@ -392,9 +397,6 @@ class QuoteExtractor:
             prev_colon = self.text[sent.start:sent.end].rstrip().endswith(":")
         out.sort(key=lambda q: (q.start, q.end))
         return out
-
-    def _cue_before(self, ws: list[W], at: int) -> bool:
-        return any((L.CUES.get(w.norm) or L.CUES.get(w.bare)) for w in ws if w.end <= at)
 
     def _inside_quote(self, at: int) -> bool:
         return any(q.start <= at < q.end for q in self.quoted)
@@ -484,7 +486,7 @@ class QuoteExtractor:
             if w.text in "،," and x + 1 < len(ws):
                 n = ws[x + 1]
                 cue = L.CUES.get(n.norm) or L.CUES.get(n.bare)
-                if cue is not None or n.norm in _CLAUSE_BREAKERS:
+                if (cue is not None and cue[0] not in L.DIRECT_ONLY) or n.norm in _CLAUSE_BREAKERS:
                     depth_end = x
                     break
         if depth_end is None:

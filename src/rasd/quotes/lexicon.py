@@ -54,6 +54,7 @@ _PARTICIPLES = {
     "قال": "قائلا قائله",
     "دعا": "داعيا داعيه",
     "حذر": "محذرا محذره",
+    "وصف": "واصفا واصفه واصفين",  # "واصفين المدنيين بـ«...»": the words put on someone
 }
 
 CUES: dict[str, tuple[str, bool]] = {}
@@ -71,6 +72,8 @@ for _f in ("بقوله", "بقولها", "بقولهم"):
 # Cues whose object is what someone is urged to do: the quote is a call.
 CALL_CUES = {"دعا", "ناشد", "حض", "حث", "طالب"}
 THREAT_CUES = {"هدد", "توعد"}
+# Cues that take only quoted words: "واصفا العملية بأنها إرهابية" characterises, it does not report.
+DIRECT_ONLY = {"وصف"}
 # Cues that name a speaker but introduce no quote of their own.
 SPEAKER_ONLY = {"قدم"}
 
@@ -103,6 +106,25 @@ ANONYMOUS = {"مصادر", "مصدر", "ناشطون", "ناشطين", "نشطا
              "المصادر", "المصدر", "الناشطين", "الناشطون", "النشطاء", "الشهود", "السكان",
              "مسؤولين", "المسؤولون", "المسؤولين", "عدد", "فصائل", "الفصائل", "اثنان", "اثنين",
              "مصدران", "مصدرين", "قياديا", "قيادي", "ضابط", "مصادر", "بعض", "مقاتلون", "جنود"}
+# Plural nouns of people: the antecedent of a plural cue ("واصفين", "بقولهم") when no
+# named speaker stands nearer.
+PEOPLE_PLURALS = {
+    "المدنيين", "المدنيون", "مدنيين", "مدنيون", "الاهالي", "اهالي", "السكان", "سكان", "الناس",
+    "المواطنين", "المواطنون", "مواطنين", "مواطنون", "الخطباء", "خطباء", "الناشطين", "الناشطون",
+    "ناشطون", "ناشطين", "نشطاء", "النشطاء", "المقاتلين", "المقاتلون", "مقاتلين", "مقاتلون",
+    "العناصر", "عناصر", "الشبان", "شبان", "الشباب", "النساء", "المحتجين", "المحتجون",
+    "محتجون", "محتجين", "المتظاهرين", "المتظاهرون", "متظاهرون", "متظاهرين", "الطلاب", "اللاجئين",
+    "اللاجئون", "النازحين", "النازحون", "الجنود", "جنود", "الصحفيين", "الصحفيون", "صحفيون",
+    "المسلحين", "المسلحون", "مسلحون", "مسلحين", "شهود", "الشهود", "مصادر", "المصادر", "الاكراد",
+}
+# Quantifiers that open a group of people: "بعض الخطباء", "عدد من الأهالي".
+GROUP_OPENERS = {"بعض", "عدد", "احد", "كثير", "غالبيه", "معظم"}
+# Speech nouns with a possessive pronoun: "خطبه ودروسه ... عن «...»" quotes the owner.
+OWNED_SPEECH = {
+    "خطبه", "خطبها", "خطابه", "خطابها", "دروسه", "دروسها", "كلمته", "كلمتها", "بيانه", "بيانها",
+    "رسالته", "رسالتها", "تصريحاته", "تصريحاتها", "دعوته", "دعوتها", "دعواته", "دعواتها",
+    "منشوراته", "منشوراتها", "اصداراته", "اصداراتها", "خطبهم", "بياناتهم", "تصريحاتهم",
+}
 # Name openers that make a name recognisable without the entity layer.
 KUNYA = {"ابو", "ابي", "ابا", "ام", "بن", "ابن"}
 
@@ -139,7 +161,7 @@ def _fold_all() -> None:
 
     g = globals()
     for name in ("COMPLEMENTIZERS", "NP_STOP", "TITLES", "TITLE_LINKS", "ANONYMOUS", "KUNYA",
-                 "VIA_VERBS", "MONITOR_HEADS", "OUTLETS_TO", "VIOLENT_IMPERATIVES", "VIOLENT_NOUNS", "JUSSIVE_VERBS"):
+                 "VIA_VERBS", "MONITOR_HEADS", "PEOPLE_PLURALS", "GROUP_OPENERS", "OWNED_SPEECH", "OUTLETS_TO", "VIOLENT_IMPERATIVES", "VIOLENT_NOUNS", "JUSSIVE_VERBS"):
         g[name] = {norm(w) for w in g[name]}
     g["CUES"] = {norm(k): v for k, v in CUES.items()}
 
