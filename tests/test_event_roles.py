@@ -66,3 +66,37 @@ def test_whoever_reports_an_attack_is_not_its_actor(pipeline):
     text = "قال الدفاع المدني السوري إن ثلاثة مدنيين قتلوا أمس جراء قصف مدفعي استهدف بلدة سرمين في ريف إدلب."
     ev = next(e for e in _events(pipeline, text) if e.type == "ASSAULT")
     assert ev.actor1 is None or ev.actor1.kb_id != "org:white-helmets"
+
+
+def test_result_clause_after_ma_is_not_a_negation(pipeline):
+    text = "استهدفت طائرة مسيرة سيارة قرب بلدة عامودا ما أدى إلى مقتل شخصين."
+    evs = [e for e in _events(pipeline, text) if e.type == "ASSAULT"]
+    assert evs and all(e.status == "occurred" for e in evs) and evs[0].fatalities == 2
+
+
+def test_an_arrest_noun_takes_its_complement_as_the_target(pipeline):
+    text = "أعلنت قوات سوريا الديمقراطية، الأحد، اعتقال قيادي في تنظيم داعش في ريف دير الزور."
+    ev = next(e for e in _events(pipeline, text) if e.type == "COERCE")
+    assert ev.actor1.kb_id == "org:sdf" and ev.actor2.kb_id == "org:islamic-state"
+
+
+def test_the_cited_source_of_a_toll_is_not_a_party(pipeline):
+    text = "ارتفعت حصيلة تفجير السيارة المفخخة في مدينة الباب إلى سبعة قتلى، بحسب ما أفاد الدفاع المدني السوري."
+    ev = next(e for e in _events(pipeline, text) if e.type == "ASSAULT")
+    assert ev.actor1 is None and ev.actor2 is None and ev.fatalities == 7
+
+
+def test_a_demand_for_release_is_a_call(pipeline):
+    text = "خرج مئات المتظاهرين للمطالبة بالإفراج عن المعتقلين في السجن المركزي."
+    assert {e.status for e in _events(pipeline, text) if e.type == "CONCEDE"} == {"called"}
+
+
+def test_the_shelling_a_protest_is_called_against_is_not_a_call_to_shell(pipeline):
+    text = "دعت الأحزاب إلى التظاهر احتجاجا على القصف التركي لقرى ريف الحسكة."
+    assert not any(e.type == "MOBILIZE" for e in _events(pipeline, text))
+
+
+def test_a_patron_country_is_not_where_it_happened(pipeline):
+    text = "أسفرت الغارة على منطقة الكسوة عن مقتل عنصرين من المجموعات الموالية لإيران."
+    ev = next(e for e in _events(pipeline, text) if e.type == "ASSAULT")
+    assert ev.place is not None and ev.place.country != "IR"

@@ -19,6 +19,10 @@ from rasd.events.fatalities import count_killed
     ("مقتل جندي في كمين", 1),
     ("لقي خمسة أشخاص حتفهم", 5),
     ("قتل عشرة في الهجوم على القرية", 10),
+    ("أسفرت الغارة عن مقتل عنصرين من الفصيل", 2),
+    ("قالت الشرطة إن جنديين من الحرس قتلا وأصيب ثالث", 2),
+    ("أصيب شخصين بجروح طفيفة", None),
+    ("قصفت الطائرات مواقع المقاتلين", None),
 ])
 def test_killed_count_is_read(sentence, killed):
     assert count_killed(sentence) == killed

@@ -139,7 +139,8 @@ class EventExtractor:
                     found = self._agent_actors(sent.start, sent.end, toks[h.i].start, toks[h.j - 1].end)
                     if found:
                         break
-                a1, a2 = found or self._actors(sent.start, sent.end, at, toks[anchor.j - 1].end)
+                patient = any(_base(words[h.i]) in _PATIENT_NOUNS for h, _ in hs)
+                a1, a2 = found or self._actors(sent.start, sent.end, at, toks[anchor.j - 1].end, patient)
             fatalities = None
             if etype in ("ASSAULT", "PROTEST") and status == "occurred":
                 fatalities = count_killed(sent.text)
@@ -166,11 +167,15 @@ class EventExtractor:
                 out.add(q.speaker.kb_id or (q.speaker.start, q.speaker.end))
         return out
 
-    def _actors(self, s: int, e: int, at: int, trig_end: int) -> tuple[Optional[Actor], Optional[Actor]]:
-        """actor1 = the doer (subject before the trigger, or right after a verb), actor2 = the target."""
+    def _actors(self, s: int, e: int, at: int, trig_end: int,
+                patient: bool = False) -> tuple[Optional[Actor], Optional[Actor]]:
+        """actor1 = the doer (subject before the trigger, or right after a verb), actor2 = the target.
+
+        With ``patient`` (a noun such as "اعتقال", whose complement is who suffers it) the name
+        after the trigger is the target and the doer comes before: "أعلنت قسد اعتقال قيادي في داعش"."""
         said_by = self._reporters_of(at)
         inside = [x for x in self.actors if x.start >= s and x.end <= e
-                  and (x.kb_id or (x.start, x.end)) not in said_by]
+                  and (x.kb_id or (x.start, x.end)) not in said_by and not _cited(self.text, x)]
         # A country or town is an actor only as the verb's subject ("قصفت إسرائيل");
         # elsewhere it is where things happened, which is the place, not a party.
         inside = [x for x in inside if x.label != "GPE" or 0 <= x.start - trig_end <= 2]
@@ -179,7 +184,8 @@ class EventExtractor:
         before = [x for x in inside if x.end <= at]
         after = [x for x in inside if x.start >= trig_end]
         a1 = a2 = None
-        if after and after[0].start - trig_end <= 25 and not _target_mark(self.text[trig_end:after[0].start]):
+        if after and after[0].start - trig_end <= 25 and not patient \
+                and not _target_mark(self.text[trig_end:after[0].start]):
             a1 = after[0]  # verb-first: "قصفت طائرات التحالف ..."
             rest = after[1:]
         else:
@@ -199,7 +205,10 @@ class EventExtractor:
         agent = _agent_after(self.text, trig_end, [x for x in inside if x.start >= trig_end])
         if agent is None:
             return None
-        before = [x for x in inside if x.end <= at]
+        # What was hit stands right before the attack noun ("قتل جنديان ... بهجوم شنه"), in
+        # the same clause: "حض المهاجر أنصار التنظيم ... بعد الهجوم الذي شنه" names no target.
+        before = [x for x in inside if x.end <= at and at - x.end <= 60
+                  and not set(normalize(self.text[x.end:at]).text.split()) & _CLAUSE_OPENERS]
         return self._actor(agent), (self._actor(before[-1]) if before else None)
 
     def _call_actors(self, s: int, e: int, cue_start: int, cue_end: int, at: int):
@@ -229,7 +238,7 @@ class EventExtractor:
         for j in order:
             s = sents[j]
             cands = [p for p in self.a.places if p.start >= s.start and p.end <= s.end
-                     and (p.start, p.end) not in self.datelines]
+                     and (p.start, p.end) not in self.datelines and not _allegiance(self.text, p.start)]
             if cands:
                 return min(cands, key=lambda p: abs(p.start - at))
         return None
@@ -268,6 +277,27 @@ def _confirmed(gate: tuple[float, float], killed: Optional[int], entry: Entry) -
 
 
 _REVENGE_MARKS = {"من", "ضد", "علي"}
+_CLAUSE_OPENERS = {"بعد", "عقب", "اثر", "حين", "عندما", "بينما", "فيما"}
+# Nouns whose complement is who suffers the act ("اعتقال قيادي في داعش", "اغتيال القائد").
+_PATIENT_NOUNS = {"اعتقال", "اعتقالات", "توقيف", "احتجاز", "اختطاف", "خطف", "اسر", "اغتيال", "اعدام",
+                  "تصفيه", "استهداف", "ملاحقه", "مداهمه"}
+# A name after these is the source of the report, not a party: "بحسب ما أفاد الدفاع المدني".
+_CITED = re.compile(r"(?:^|\s)(?:ب?حسب|وفق|وفقا|نقلا عن)(?: ما \S+)?\s+(?:ل|لل|ال)?\s*$")
+
+
+# "المجموعات الموالية لإيران": a country named as someone's patron is not where it happened.
+_PATRON = re.compile(r"(?:الموالي|الموالين|التابع|التابعين|المدعوم|المدعومين|المقرب|المقربين|"
+                     r"موالي|موالين|تابع|تابعين|مدعوم|مدعومين)[هة]?\s+(?:من\s+)?(?:ل|لل|ال)?\s*$")
+
+
+def _allegiance(text: str, start: int) -> bool:
+    """Whether the place at ``start`` is named as a patron ("الموالية لإيران")."""
+    return bool(_PATRON.search(normalize(text[max(0, start - 30):start]).text.rstrip() + " "))
+
+
+def _cited(text: str, ent: Entity) -> bool:
+    """Whether ``ent`` is named as the source of the sentence's report."""
+    return bool(_CITED.search(normalize(text[max(0, ent.start - 40):ent.start]).text.rstrip() + " "))
 # Passive or relative agent phrases right after an attack noun: "هجوم شنه X", "على يد X".
 _AGENT = re.compile(r"^\s*(?:ال[ذت]ي\s+)?(?:(?:شن|نفذ|تبن)[اىي]?(?:ه|ها|ته|تها)|من قبل|علي يد|بيد)\s")
 

@@ -41,6 +41,12 @@ _WOUNDED = {"جريح", "جريحا", "جرحي", "مصاب", "مصابا", "م�
 # Words allowed between a kill word and its count.
 _SKIP = {"خلاله", "خلالها", "فيه", "فيها", "نحو", "حوالي", "قرابه", "ما", "لا", "يقل", "عن",
          "اكثر", "من", "علي", "الاقل", "اقل", "زهاء", "ب", "الي", "يصل", "حيث", "تم", "بين", "ما", "وقوع", "سقوط"}
+# Duals of nouns whose plural is broken, so "-ين" can only mean two: "مقتل عنصرين",
+# "جنديين ... قتلا". (مدنيين, مقاتلين are plurals as often as duals: never counted as 2.)
+_DUAL = {"شخصين", "شخصان", "جنديين", "جنديان", "طفلين", "طفلان", "عنصرين", "عنصران", "رجلين",
+         "رجلان", "امراتين", "امراتان", "شابين", "شابان", "ضابطين", "ضابطان", "فتاتين", "فتاتان",
+         "طفلتين", "سيدتين", "شقيقين", "شقيقان", "اخوين", "شرطيين"}
+_DIED_DUAL = {"قتلا", "لقيا", "استشهدا", "قضيا", "توفيا", "قتلتا"}
 _SINGLE = {"شخص", "مدني", "جندي", "طفل", "امراه", "رجل", "شرطي", "عنصر", "مقاتل", "ضابط",
            "مواطن", "صحفي", "ناشط", "فتي", "فتاه", "شاب"}
 _PREFIX = ("وال", "بال", "لل", "ال", "و", "ف", "ب", "ل")
@@ -53,6 +59,7 @@ def _n(table):
 
 _UNITS, _TENS, _HUNDREDS, _VAGUE, _DEAD_DUAL = _n(_UNITS), _n(_TENS), _n(_HUNDREDS), _n(_VAGUE), _n(_DEAD_DUAL)
 _DEAD, _KILL, _DIED, _WOUNDED, _SKIP = _n(_DEAD), _n(_KILL), _n(_DIED), _n(_WOUNDED), _n(_SKIP)
+_DUAL, _DIED_DUAL = _n(_DUAL), _n(_DIED_DUAL)
 _NUMBERS = set(_UNITS) | set(_TENS) | set(_HUNDREDS) | set(_VAGUE)
 
 
@@ -64,7 +71,8 @@ def _clean(word: str) -> str:
         if word.startswith(p) and len(word) - len(p) >= 3:
             rest = word[len(p):]
             if rest in _DEAD or rest in _WOUNDED or rest in _KILL or rest in _UNITS or rest in _TENS \
-                    or rest in _HUNDREDS or rest in _VAGUE or rest in _DEAD_DUAL or rest in _DIED:
+                    or rest in _HUNDREDS or rest in _VAGUE or rest in _DEAD_DUAL or rest in _DIED \
+                    or rest in _DUAL:
                 return rest
     return word
 
@@ -114,6 +122,9 @@ def count_killed(text: str) -> Optional[int]:
         if w in _DEAD_DUAL:
             found.append(_DEAD_DUAL[w])
             continue
+        if w in _DUAL and _killed_dual(ws, i):
+            found.append(2)
+            continue
         num = parse_number(ws, i)
         if num is None:
             continue
@@ -141,3 +152,18 @@ def count_killed(text: str) -> Optional[int]:
                 found.append(1)
     return max(found) if found else None
 
+
+def _killed_dual(ws: list[str], i: int) -> bool:
+    """Whether the dual noun at ``ws[i]`` counts two dead: a kill word before it ("مقتل
+    عنصرين") or a dual death verb within five words after it ("جنديين من الجيش قتلا")."""
+    k = i - 1
+    while k >= 0 and ws[k] in _SKIP and i - k <= 5:
+        k -= 1
+    if k >= 0 and ws[k] in _KILL:
+        return True
+    for w in ws[i + 1:i + 6]:
+        if w in _WOUNDED:
+            return False
+        if w in _DIED_DUAL or (w.startswith("و") and w[1:] in _DIED_DUAL):
+            return True
+    return False

@@ -14,13 +14,17 @@ _FUTURE = {norm(w) for w in ("سوف يعتزم تعتزم يخطط تخطط ت�
                              "المتوقع مخطط خطه يعد تعد تهيئ").split()}
 _THREAT = {norm(w) for w in "هدد هددت يهدد تهدد هددوا توعد توعدت يتوعد متوعدا متوعده تهديد وعيد".split()}
 _CALL = {norm(w) for w in ("دعا دعت يدعو تدعو دعوا ناشد ناشدت حض حضت يحض حث حثت يحث طالب طالبت "
-                           "يطالب دعوه نداء يدعوهم داعيا تحريض يحرض تحرض تنادي ينادي نادي نادت لشن").split()}
+                           "يطالب دعوه نداء يدعوهم داعيا تحريض يحرض تحرض تنادي ينادي نادي نادت لشن "
+                           "مطالبه للمطالبه بالمطالبه مطالبين مطالبا مطالبات يريد تريد نريد يريدون").split()}
+# "ما أدى إلى مقتل": ما is the relative "which" before a verb of result, not a negation.
+_RESULT = {norm(w) for w in "ادي اسفر اسفرت نجم تسبب تسببت خلف اوقع اوقعت يودي ادت".split()}
 _PREFIX = ("و", "ف")
 
 
 _CLAIM = {norm(w) for w in "تتبن يتبن تتبنى يتبنى تبنت تبنى تعلن يعلن".split()}
 _SHORT_CUES = {w for w in _CALL | _THREAT if len(w) == 2}
-_BACKGROUND = {norm(w) for w in "بعد عقب اثر إثر جراء بسبب منذ".split()}
+# What follows these already happened: "عقب الهجوم", "احتجاجا على القصف", "ردا على مقتل".
+_BACKGROUND = {norm(w) for w in "بعد عقب اثر إثر جراء بسبب منذ احتجاجا ردا تنديدا استنكارا".split()}
 
 
 def _base(w: str) -> str:
@@ -45,7 +49,8 @@ def status_of(words: list[str], i: int, in_call_quote: bool = False, verb_future
             before = before[k + 1:]
             break
     near = before[-5:]  # "لم يشن الجيش أي هجوم": the negated verb governs its object
-    neg = [k for k, w in enumerate(near) if w in _NEG]
+    neg = [k for k, w in enumerate(near) if w in _NEG
+           and not (w == "ما" and k + 1 < len(near) and near[k + 1] in _RESULT)]
     # "لم تتبن أي جهة التفجير": what is negated is the claim, not the bombing.
     if neg and not (neg[-1] + 1 < len(near) and near[neg[-1] + 1] in _CLAIM):
         return "denied"
