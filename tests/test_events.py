@@ -52,6 +52,19 @@ def test_types_and_status(text, expected):
     assert expected in _types(text)
 
 
+@pytest.mark.parametrize("text, status", [
+    ("لم تسجل أي مواجهات مع الأجهزة الأمنية.", "denied"),
+    ("ونفت روسيا أي تورط لها في الهجوم على المحطة.", "denied"),
+    ("لم تقصف الطائرات البلدة اليوم.", "denied"),
+    ("قال إن الوقت لم يفت لفتح تحقيق في اغتيال الصحفية.", "occurred"),
+    ("ما زالت المدينة تتعرض لهجوم عنيف من القوات.", "occurred"),
+    ("استهدفت طائرة بدون طيار سيارة على الطريق.", "occurred"),
+    ("لا يعرف إذا ما كان القصف قد طال المستشفى.", "hypothetical"),
+])
+def test_a_negation_counts_only_where_it_governs_the_trigger(text, status):
+    assert {s for t, s in _types(text) if t == "ASSAULT"} == {status}
+
+
 def test_call_to_arms_is_mobilize_called_never_an_occurred_assault():
     text = 'وقال القائد: "اثأروا لإخوانكم وأغيروا عليهم بالمفخخات".'
     q = Quote(text.index("اثأروا"), text.index("بالمفخخات") + len("بالمفخخات"),

@@ -36,6 +36,43 @@ def _base(w: str) -> str:
     return w
 
 
+# Particles before "ما" that make it "what / whether", not "not": "إذا ما", "بحسب ما", "ما إن".
+_MA_OPENERS = {norm(w) for w in "اذا إن ان كل بعد مثل حسب بحسب وفق عند طالما كلما بين على الى عن من في "
+               "اكثر اقل قلما ربما".split()}
+# "لا يزال / ما زالت": "still", a continuation, not a negation.
+_STILL = {norm(w) for w in "يزال تزال يزالون زال زالت زالوا تزل يزل برح".split()}
+# Verbs that carry an event noun as object: "لم يشن الجيش أي هجوم", "عدم وقوع اشتباكات".
+_LIGHT = {norm(w) for w in ("يشن تشن شن شنت ينفذ تنفذ نفذ نفذت يقع تقع وقع وقعت تسجل يسجل سجل سجلت "
+                            "يحدث تحدث حدث حدثت يرتكب ترتكب ارتكب يقم تقم وجود وقوع حدوث تسجيل").split()}
+_DENY = {norm(w) for w in "نفى نفت نفوا ينفي تنفي ينفون نفي".split()}
+
+
+def _negated(before: list[str], near: list[str]) -> bool:
+    """Whether a negation governs the trigger right after ``near`` (its last five words).
+
+    A denial verb within eight words counts ("نفت روسيا أي تورط لها بالهجوم"); a negation
+    particle counts when it stands next to the trigger ("لم تقصف", "لم يقع هجوم") or negates
+    a verb that carries it ("لم يشن الجيش أي هجوم", "لم تسجل أي مواجهات"). "لم يفت الوقت
+    لفتح تحقيق في اغتيال" negates another verb, and "لا تزال تتعرض لهجوم" says "still"."""
+    if any(w in _DENY for w in before[-8:]):
+        return True
+    offset = len(before) - len(near)
+    for k in range(len(near) - 1, -1, -1):
+        w = near[k]
+        if w not in _NEG:
+            continue
+        nxt = near[k + 1] if k + 1 < len(near) else ""
+        prev = before[offset + k - 1] if offset + k >= 1 else ""
+        if nxt in _STILL or nxt in _CLAIM:
+            continue  # "لا تزال", and "لم تتبن أي جهة التفجير" negates the claim, not the bombing
+        if w == "ما" and (nxt in _RESULT or prev in _MA_OPENERS or nxt in ("ان", "اذا")):
+            continue
+        dist = len(near) - k
+        if dist <= 2 or nxt in _LIGHT or "اي" in near[k + 1:]:
+            return True
+    return False
+
+
 def status_of(words: list[str], i: int, in_call_quote: bool = False, verb_future: bool = False) -> str:
     """The status of the trigger at ``words[i]`` in a sentence of normalized words."""
     if in_call_quote:
@@ -49,10 +86,7 @@ def status_of(words: list[str], i: int, in_call_quote: bool = False, verb_future
             before = before[k + 1:]
             break
     near = before[-5:]  # "لم يشن الجيش أي هجوم": the negated verb governs its object
-    neg = [k for k, w in enumerate(near) if w in _NEG
-           and not (w == "ما" and k + 1 < len(near) and near[k + 1] in _RESULT)]
-    # "لم تتبن أي جهة التفجير": what is negated is the claim, not the bombing.
-    if neg and not (neg[-1] + 1 < len(near) and near[neg[-1] + 1] in _CLAIM):
+    if _negated(before, near):
         return "denied"
     trig = words[i]
     if verb_future:
