@@ -64,3 +64,14 @@ def test_accurate_profile_without_its_extra_says_how_to_install(monkeypatch):
     monkeypatch.setattr(ner, "_TAGGERS", {})
     with pytest.raises(RuntimeError, match=r"rasd\[accurate\]"):
         load_tagger("accurate")
+
+
+def test_cluster_features_for_known_words_and_clitic_fallback():
+    from rasd.ner.features import clusters
+    table = clusters()
+    assert "القدس" in table  # a common place (normalized spelling)
+    feats = Extractor().sentence(["القدس", "وبالقدس", "زززقققز"])
+    assert f"k0={table['القدس'][0]}" in feats[0]
+    assert any(f.startswith("k0~=") or f.startswith("k0=") for f in feats[1])
+    assert "k=none" in feats[2]
+    assert any(f.startswith("-1k0=") for f in feats[1])  # neighbours' coarse clusters

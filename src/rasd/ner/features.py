@@ -12,7 +12,10 @@ Feature groups (each can be switched off for ablation; see training/ner/train_cr
 - lex:     the training corpus's own entity list (model.lex.tsv: names seen as an entity with
            one dominant label); during training each fold sees a list built from the other
            folds only (jackknifing), so the CRF learns how far to trust an unseen list
-- context: the neighbours' word/clitic/gazetteer/trigger features at -2..+2
+- cluster: distributional word clusters (clusters.tsv: PPMI + SVD + k-means over the
+           training text and open-licence unlabeled news, several granularities), of the
+           word or, failing that, of its first clitic reading that has one
+- context: the neighbours' word/clitic/gazetteer/trigger/cluster features at -2..+2
 
 Per-token features depend only on the token string, so they are computed once and
 cached; a sentence only concatenates cached lists (fast tagging).
@@ -25,7 +28,8 @@ from pathlib import Path
 from rasd.text import norm, stems
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ner" / "crf"
-ALL_GROUPS = frozenset({"word", "affix", "shape", "clitic", "ngram", "gaz", "trigger", "lex", "context"})
+ALL_GROUPS = frozenset({"word", "affix", "shape", "clitic", "ngram", "gaz", "trigger", "lex", "context",
+                        "cluster"})
 
 # Words that head an organisation name (normalized spelling).
 ORG_HEADS = {norm(w) for w in (
@@ -154,6 +158,19 @@ def lexicon() -> Lexicon:
 
 
 @lru_cache(maxsize=1)
+def clusters() -> dict[str, tuple[str, ...]]:
+    """word -> cluster ids (coarse to fine) from the packaged clusters.tsv (empty if absent)."""
+    path = DATA / "clusters.tsv"
+    out: dict[str, tuple[str, ...]] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) > 1:
+                out[parts[0]] = tuple(parts[1:])
+    return out
+
+
+@lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The packaged gazetteer, loaded once."""
     return Gazetteer()
@@ -185,6 +202,7 @@ class Extractor:
         self.window = window if "context" in self.groups else 0
         self.gaz = gazetteer()
         self.lex = (lex if lex is not None else lexicon()) if "lex" in self.groups else None
+        self.clusters = clusters() if "cluster" in self.groups else {}
         self._cache: dict[str, tuple[list[str], list[str], dict[int, list[str]]]] = {}
         self._keys: dict[str, str] = {}
 
@@ -240,6 +258,19 @@ class Extractor:
                 if not table.isdisjoint(readings):
                     own.append("t=" + name)
                     ctx.append("t=" + name)
+        if "cluster" in g:
+            ids = self.clusters.get(n)
+            mark = ""
+            if ids is None:
+                mark = "~"
+                ids = next((self.clusters[r] for r in readings[1:] if r in self.clusters), None)
+            if ids is None:
+                own.append("k=none")
+                ctx.append("k=none")
+            else:
+                own += [f"k{i}{mark}={c}" for i, c in enumerate(ids)]
+                # Neighbours: the two coarser granularities only.
+                ctx += [f"k{i}={c}" for i, c in enumerate(ids[:2])]
         ctx_by_off = {o: [f"{o}{f}" for f in ctx] for o in range(-self.window, self.window + 1) if o}
         if len(self._cache) > 300_000:  # bounded memory on long runs over new text
             self._cache.clear()
