@@ -72,3 +72,13 @@ def test_plain_romanize_fallback_handles_the_article():
     from rasd.kb.romanize import plain_romanize
     out = plain_romanize("الرقة")
     assert out.startswith("al-R") and out.isascii()
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ("قوات الدعم السريع", "org:rapid-support-forces"),
+    ("حميدتي", "per:mohamed-hamdan-dagalo"),
+    ("جبهة البوليساريو", "org:polisario-front"),
+    ("الأونروا", "org:unrwa"),
+])
+def test_wider_region_actors_resolve(text, kb_id):
+    assert [e.id for e in load_kb().lookup(text)][:1] == [kb_id]
