@@ -54,3 +54,30 @@ def test_describing_participle_takes_only_quoted_words(quotes):
     text = "وقال الجيش إن مسلحين هاجموا الحاجز، واصفا الهجوم بأنه عمل جبان."
     (q,) = quotes(text)
     assert q.cue == "وقال" and q.text.endswith("واصفا الهجوم بأنه عمل جبان")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال الأمين العام للحلف ينس ستولتنبرغ إن الخطوة ستعزز أمن الدول الأعضاء.", "ستولتنبرغ"),
+    ("وقالت الاستخبارات العسكرية البريطانية إن القوات تكبدت خسائر كبيرة في الهجوم.", "الاستخبارات العسكرية البريطانية"),
+])
+def test_title_and_agency_speakers_keep_the_name_or_whole_phrase(quotes, text, speaker):
+    (q,) = quotes(text)
+    assert q.speaker.text.endswith(speaker) and "الأمين" not in q.speaker.text
+
+
+def test_a_pronoun_object_after_a_cue_is_not_the_speaker(quotes):
+    text = ("كما رحب بالقرار الرئيس الأميركي جو بايدن واصفا إياه بالتاريخي وأكد دعمه بشدة. "
+            "وأضاف أن القرار سيعزز التعاون الدفاعي بين البلدين.")
+    assert quotes(text)[-1].speaker.text == "جو بايدن"
+
+
+def test_a_person_introduced_by_another_verb_speaks_the_next_subjectless_cue(quotes):
+    text = ("وقال الوزير أحمد سالم إن المحادثات مستمرة. في المقابل، جدد الرئيس خالد عمر رفضه للاتفاق. "
+            "وأضاف أنه لن يقبل أي تسوية على حساب بلاده.")
+    assert quotes(text)[-1].speaker.text == "خالد عمر"
+
+
+def test_the_noun_transfer_is_not_a_relay_cue(quotes):
+    text = "واتهم المحافظ الحكومة بتأخير نقل المساعدات إلى المدينة، وقال إن «السكان يعانون منذ أسابيع»."
+    sp = quotes(text)[-1].speaker
+    assert sp is None or "المساعدات" not in sp.text

@@ -88,7 +88,6 @@ def status_of(words: list[str], i: int, in_call_quote: bool = False, verb_future
     near = before[-5:]  # "لم يشن الجيش أي هجوم": the negated verb governs its object
     if _negated(before, near):
         return "denied"
-    trig = words[i]
     if verb_future:
         return "planned"
     if any(w in _CALL for w in before):

@@ -80,3 +80,56 @@ def speech_owner(ws: Sequence[W], ents: Sequence[Entity], lo: int, hi: int) -> O
         if owners:
             return owners[-1]
     return None
+
+
+def name_after_title(ws: Sequence[W], ents: Sequence[Entity], after: int) -> Optional[Entity]:
+    """A person named within six words after a title phrase ending at ``ws[after - 1]``:
+    "الأمين العام للناتو ينس ستولتنبرغ", "مفوض السياسة الخارجية في الاتحاد جوزيب بوريل".
+    Stops at punctuation, a complementizer or a cue: the name belongs to the same phrase."""
+    for k in range(after, min(len(ws), after + 6)):
+        w = ws[k]
+        if not w.is_word or w.norm in L.COMPLEMENTIZERS or w.norm in L.CUES or w.bare in L.CUES \
+                or (w.norm in L.NP_STOP and w.norm != "في") or w.norm in L.TITLES:
+            return None  # "وذكّر الأمين العام بكلام رئيس الوزراء ...": another person's phrase
+        ent = next((e for e in ents if e.start == w.start or (e.start > w.start and e.start < w.end)), None)
+        if ent is not None and ent.label == "PER":
+            return ent
+    return None
+
+
+_PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه")
+
+
+def object_like(np: Sequence[W]) -> bool:
+    """A noun phrase after a cue that is its object, not its subject: the head carries a
+    possessive pronoun ("وأكد دعمهما بشدة", "وجدد رفضه")."""
+    head = np[0].bare if np else ""
+    if not np or np[0].text.endswith("ة"):
+        return False  # "صحيفة": a ta marbuta folds to the same letter as the pronoun "ه"
+    return len(head) >= 4 and head.endswith(_PRONOUN_SUFFIXES) and not head.startswith("ال") \
+        and head not in L.KUNYA and head not in L.ANONYMOUS
+
+
+def new_subject(ws_all: Sequence[W], ents: Sequence[Entity], lo: int, hi: int) -> Optional[Entity]:
+    """A person introduced as a clause's subject between character offsets ``lo`` and ``hi``
+    ("في المقابل، جدد الرئيس التركي رجب طيب أردوغان معارضته"): at most four words after the
+    start of the clause (sentence start, comma, "كما"), none of them a preposition."""
+    for e in ents:
+        if e.label != "PER" or not (lo <= e.start and e.end <= hi):
+            continue
+        before = [w for w in ws_all if lo <= w.start and w.end <= e.start]
+        clause: list[W] = []
+        for w in reversed(before):
+            if not w.is_word and w.text not in "-–":
+                break
+            if w.norm in ("كما", "وكما"):
+                break
+            clause.append(w)
+        words = [w for w in clause if w.is_word]
+        if 1 <= len(words) <= 4 and not any(w.norm in _PREPOSITIONS for w in words):
+            return e
+    return None
+
+
+_PREPOSITIONS = {"مع", "الي", "علي", "عن", "من", "في", "بين", "ضد", "لدي", "عند", "حول", "بعد", "قبل",
+                 "امام", "ضمن", "نحو", "عبر", "لصالح", "بشان", "تجاه"}

@@ -15,12 +15,14 @@ from typing import Optional
 from ..model import Article, Entity, Quote, Speaker
 from ..text import normalize, split_sentences
 from . import lexicon as L
-from .attribution import group_before, is_plural_cue, relay_source, speech_owner
+from .attribution import (group_before, is_plural_cue, name_after_title, new_subject, object_like,
+                          relay_source, speech_owner)
+from .clauses import clause_end, in_aside, short_call_ok
 from .incite import is_incitement
 from .via import via_between
 from .marks import Quoted, quoted_spans
 
-from .words import (_BLOCKERS, _CLAUSE_BREAKERS, _FUNCTION, _NAME_HEADS, _OBJECT_WORDS,
+from .words import (_BLOCKERS, _FUNCTION, _NAME_HEADS, _OBJECT_WORDS,
                     _SUBJECT_OPENERS, W, Named, _key, _State, _words)
 
 
@@ -113,7 +115,8 @@ class QuoteExtractor:
         # ("الأمين العام لحزب الله", "مسؤولون في قوات سوريا الديمقراطية"), not the speaker.
         ent = self._entity_in(s, e, people_only=head in L.TITLES or head in L.ANONYMOUS)
         if ent is not None and ent.label != "PER" and ent.start > s and head not in L.KUNYA:
-            ent = None if (head in L.TITLES or head in L.ANONYMOUS) else ent
+            # "المخابرات العسكرية البريطانية": a nationality after the head is its adjective
+            ent = None if (head in L.TITLES or head in L.ANONYMOUS or ent.label in ("NORP", "GPE")) else ent
         if ent is not None:
             sp = self._speaker(0, 0, ent)
             self._register(sp, [w.norm for w in _words(self.text, ent.start, ent.end)],
@@ -153,6 +156,12 @@ class QuoteExtractor:
             if rest and baism and rest[0].norm not in L.KUNYA and np[k - 1].norm[:1] in ("ل", "ب") \
                     and self._entity_in(rest[0].start, rest[-1].end) is None:
                 rest = []  # "المقررة الخاصة بحماية حرية الرأي": still the complement, no name
+            named = name_after_title(ws, self.ents, ws.index(np[-1]) + 1) if not rest else None
+            if named is not None:
+                # "الأمين العام للناتو ينس ستولتنبرغ": the name after the title's complement
+                sp = self._speaker(0, 0, named)
+                self._register(sp, [w.norm for w in _words(self.text, named.start, named.end)], head)
+                return sp
             if not rest and self._apposition(np[-1].end) is None:
                 found = self._lookup([], head)
                 if found is not None:
@@ -255,6 +264,8 @@ class QuoteExtractor:
         claimed: set[tuple[int, int]] = set()
         self.claimed = claimed  # quotes taken so far: a person named inside one is not a speaker
         direct: set[tuple[int, int]] = set()  # quoted words: no cue inside them is the reporter's
+        self.mark = 0  # end of the last cue or quote: a person named after it may be a new speaker
+        prev_ws: list[W] = []
         prev_colon = False
         for sent in split_sentences(self.text):
             ws = _words(self.text, sent.start, sent.end)
@@ -274,6 +285,10 @@ class QuoteExtractor:
                 outer = next(((s, e) for s, e in claimed if s <= w.start < e), None)
                 nested = outer is not None
                 lemma, participle = cue
+                if w.norm == "نقل" and i > 0 and ws[i - 1].is_word and ws[i - 1].norm not in _FUNCTION \
+                        and relay_source(ws, i + 1 + len(self._np_after(ws, i))) is None:
+                    i += 1  # "بتأخير نقل الأسلحة": the noun "transfer", not the verb "relayed"
+                    continue
                 embedded: Optional[Speaker] = None
                 relayer: Optional[Speaker] = None
                 if lemma in L.SPEAKER_ONLY:
@@ -289,6 +304,10 @@ class QuoteExtractor:
                     grp = group_before(ws, i, last_cue_at) if is_plural_cue(w) else None
                     if grp is not None and (speaker is None or speaker.end <= ws[grp[0]].start):
                         speaker = self._resolve(ws[grp[0]:grp[1] + 1], ws, i)
+                    elif grp is None and not is_plural_cue(w):
+                        # "كما رحب بها الرئيس جو بايدن واصفا": the person of this clause
+                        fresh = new_subject(ws, self._unquoted(), max(self.mark, ws[0].start), w.start)
+                        speaker = self._speaker(0, 0, fresh) if fresh is not None else speaker
                 else:
                     np = self._np_after(ws, i)
                     if not np and lemma == "جاء" and i + 1 < len(ws) and ws[i + 1].norm == "في":
@@ -305,6 +324,8 @@ class QuoteExtractor:
                             and ws[i - 1].norm in _FUNCTION and not self._known(np):
                         # "فيما طالب العشائر ...": the subject carries over; the noun is the addressee.
                         np = []
+                    if np and object_like(np) and not self._known(np):
+                        np = []  # "وأكد دعمهما بشدة": the object; the subject is understood
                     speaker = self._resolve(np, ws, i) if np else None
                     if lemma == "نقل" and np:
                         people = [x for x in self.ents if x.label == "PER" and np[0].start <= x.start
@@ -335,6 +356,11 @@ class QuoteExtractor:
                     if speaker is None:
                         # "بكلام نتنياهو حين قال": a voice inside the main speaker's report
                         speaker = embedded = self._subject_entity(ws, i, last_cue_at)
+                    if speaker is None and not np and i <= 1 and prev_ws:
+                        # "جدد الرئيس التركي أردوغان معارضته ... . وأضاف أن": the person the
+                        # previous sentence introduced, not the speaker before them
+                        fresh = new_subject(prev_ws, self._unquoted(), max(self.mark, prev_ws[0].start), ws[i].start)
+                        speaker = self._speaker(0, 0, fresh) if fresh is not None else None
                     if speaker is None:
                         speaker = sent_speaker or self.state.last
                 if speaker is not None and (participle or embedded is None) and not nested:
@@ -346,6 +372,7 @@ class QuoteExtractor:
                     via = relayer.text
                 sent_via = via or sent_via
                 cues.append((w.end, w.text, speaker, via))
+                self.mark = max(self.mark, w.end)
                 last_cue_at = i
                 if lemma in L.SPEAKER_ONLY:
                     i = j
@@ -363,6 +390,7 @@ class QuoteExtractor:
                     said = self._speaker(0, 0, owner) if owner is not None else speaker
                     if (s, e) not in claimed and e > s and (s, e) not in self.not_quotes:
                         claimed.add((s, e))
+                        self.mark = max(self.mark, e)
                         if kind == "direct":
                             direct.add((s, e))
                         out.append(Quote(s, e, self.text[s:e], kind, said, w.text, via,
@@ -395,8 +423,13 @@ class QuoteExtractor:
                 out.append(Quote(qd.start, qd.end, self.text[qd.start:qd.end], "direct", cue_info[1],
                                  cue_info[0], cue_info[2], is_incitement(self.text[qd.start:qd.end], None)))
             prev_colon = self.text[sent.start:sent.end].rstrip().endswith(":")
+            prev_ws = ws
         out.sort(key=lambda q: (q.start, q.end))
         return out
+
+    def _unquoted(self) -> list[Entity]:
+        """Entities outside quoted words (a name inside a quote is not the one speaking)."""
+        return [x for x in self.ents if not self._inside_quote(x.start)]
 
     def _inside_quote(self, at: int) -> bool:
         return any(q.start <= at < q.end for q in self.quoted)
@@ -418,7 +451,7 @@ class QuoteExtractor:
         if k < len(ws) and ws[k].text == ":" and (k + 1 >= len(ws) or ws[k + 1].text not in "«“”\"'"):
             # "بقولهم: الحمد لله ..." — speech after a colon with no quote marks
             s = ws[k + 1].start if k + 1 < len(ws) else sent_end
-            e, nxt = self._clause_end(ws, k + 1, sent_end) if k + 1 < len(ws) else (sent_end, len(ws))
+            e, nxt = clause_end(self.text, self.quoted, ws, k + 1, sent_end) if k + 1 < len(ws) else (sent_end, len(ws))
             stop = next((m for m in range(k + 1, len(ws)) if ws[m].text in "«“”\"" and ws[m].start < e), None)
             if stop is not None:
                 e = ws[stop].start
@@ -426,7 +459,7 @@ class QuoteExtractor:
                     e -= 1
             if e > s and len(ws) - k > 4:
                 return (s, e), "direct", nxt
-        while k < limit and (k - j <= 14 or self._in_comma_run(ws, j, k)):
+        while k < limit and (k - j <= 14 or in_aside(ws, j, k)):
             w = ws[k]
             if w.is_word and (L.CUES.get(w.norm) or L.CUES.get(w.bare)) and k > j:
                 return None, None, k
@@ -440,7 +473,7 @@ class QuoteExtractor:
                     if lemma in L.CALL_CUES and nxt_word and nxt_word[0].norm in ("الي", "ب", "بان", "الا"):
                         k = next((m for m in range(k, len(ws)) if ws[m].start > q.close_at), len(ws))
                         continue  # دعا "شبان المسلمين" إلى ...: the addressee, not the words
-                    if n >= 3 or self._short_call_ok(ws, k, lemma):
+                    if n >= 3 or short_call_ok(ws, k, lemma):
                         # A quoted name right after the cue (apposition of a title) is not speech.
                         if n <= 4 and self._apposition(ws[k - 1].end if k > 0 else q.open_at) is q and k - j <= 4:
                             k += 1
@@ -460,44 +493,12 @@ class QuoteExtractor:
                             return (q.start, q.end), "direct", nxt
                 if m < len(ws):
                     s = ws[m].start
-                    e, nxt = self._clause_end(ws, m, sent_end)
+                    e, nxt = clause_end(self.text, self.quoted, ws, m, sent_end)
                     if e > s:
                         return (s, e), "indirect", nxt
                 return None, None, k + 1
             k += 1
         return None, None, j
-
-    def _in_comma_run(self, ws: list[W], j: int, k: int) -> bool:
-        """Past 14 tokens, keep scanning only through comma-separated asides ("، في كلمة ...،")."""
-        return any(w.text in "،," for w in ws[max(j, k - 8):k])
-
-    def _short_call_ok(self, ws: list[W], k: int, lemma: str) -> bool:
-        """A one- or two-word quote is speech only as the object of a call: دعا إلى "الثأر"."""
-        return lemma in L.CALL_CUES and k > 0 and ws[k - 1].norm in ("الي", "ب", "بـ")
-
-    def _clause_end(self, ws: list[W], m: int, sent_end: int) -> tuple[int, int]:
-        """End of an indirect clause: the sentence end, or a comma before a new cue or clause."""
-        depth_end = None
-        for x in range(m, len(ws)):
-            w = ws[x]
-            if w.text in (".", "!", "?", "؟") and x + 1 < len(ws) and not self._inside_quote(w.start):
-                depth_end = x  # an indirect clause never runs past a full stop
-                break
-            if w.text in "،," and x + 1 < len(ws):
-                n = ws[x + 1]
-                cue = L.CUES.get(n.norm) or L.CUES.get(n.bare)
-                if (cue is not None and cue[0] not in L.DIRECT_ONLY) or n.norm in _CLAUSE_BREAKERS:
-                    depth_end = x
-                    break
-        if depth_end is None:
-            e = sent_end
-            while e > ws[m].start and self.text[e - 1] in ".،,:؛ ":
-                e -= 1
-            return e, len(ws)
-        e = ws[depth_end].start
-        while e > ws[m].start and self.text[e - 1] == " ":
-            e -= 1
-        return e, depth_end
 
 
 def extract_quotes(article: Article) -> list[Quote]:
