@@ -67,3 +67,13 @@ def test_generic_noun_tagged_as_place_is_dropped(make_article, word):
 def test_facility_head_keeps_clitic_outside(make_article, text, surface):
     ents = _run(make_article, text, {"منغ": "B-LOC"}).entities
     assert [(e.text, e.label) for e in ents] == [(surface, "FAC")]
+
+
+@pytest.mark.parametrize("text, tags, expected", [
+    ("قال المحافظ سامر عوادي إن الطريق مغلق. ووفقا لعوادي، فإن القصف مستمر.",
+     {"سامر": "B-PERS", "عوادي": "I-PERS", "لعوادي": "B-PERS"}, "عوادي"),
+    ("وصل الوفد إلى لبنان أمس.", {"لبنان": "B-LOC"}, "لبنان"),
+])
+def test_a_preposition_glued_to_a_name_goes_only_when_the_bare_name_is_in_the_article(make_article, text, tags, expected):
+    art = _run(make_article, text, tags)
+    assert art.entities[-1].text == expected

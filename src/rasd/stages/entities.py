@@ -142,6 +142,7 @@ class EntitiesStage:
                 chosen.append(e)
         chosen = self._facilities(text, chosen)
         chosen = self._surnames(text, chosen)
+        chosen = self._doc_clitics(text, chosen)
         return sorted(chosen, key=lambda e: e.start)
 
     def _ner(self, text: str) -> list[Entity]:
@@ -200,6 +201,21 @@ class EntitiesStage:
             out.append(e)
         return out
 
+    def _doc_clitics(self, text: str, ents: list[Entity]) -> list[Entity]:
+        """Drop a ل/ب/ك preposition glued to a name the article also writes without it:
+        "ووفقا لغايداي" after "سيرغي غايداي". (بغداد, لبنان and لافروف keep their first
+        letter: the rule needs the bare form elsewhere in the same article.)"""
+        words = {norm(w) for e in ents for w in e.text.split()}
+        out = []
+        for e in ents:
+            first = e.text.split()[0] if e.text.split() else ""
+            rest = _clitic_rest(first)
+            if e.kb_id is None and rest and rest in words:
+                start = e.start + _cut(first, 1)
+                e = self._ner_entity(text, start, e.end, e.label)
+            out.append(e)
+        return out
+
     def _surnames(self, text: str, ents: list[Entity]) -> list[Entity]:
         """Later bare surnames of people named in full (outside the KB) link back to them."""
         aliases: dict[str, Entity] = {}
@@ -223,6 +239,12 @@ class EntitiesStage:
                 if not any(o.start < e and s < o.end for o in out):
                     out.append(Entity(s, e, text[s:e], "PER", None, full.name_en))
         return out
+
+
+def _clitic_rest(word: str) -> str:
+    """The word without a leading ل/ب/ك preposition, or "" when it has none."""
+    n = norm(word)
+    return n[1:] if len(n) >= 5 and n[0] in "لبك" and not n.startswith("ال") else ""
 
 
 def make_stage(profile: str = "fast") -> EntitiesStage:
