@@ -14,7 +14,6 @@ Wojood sample's text (MIT, its own tags ignored). raw_news is never used: it has
 from __future__ import annotations
 
 import argparse
-import csv
 import gzip
 import json
 import sys
@@ -26,22 +25,11 @@ CACHE = ROOT / "scratch" / "ner_crf" / "pseudo.json.gz"
 
 
 def unlabeled_sentences(data: Path) -> list[list[str]]:
-    """The unlabeled sentences, tokenized (same selection as the accurate profile's)."""
-    from rasd.ner.conll import tokens_and_tags
-    from rasd.text import tokenize
-    texts: list[str] = []
-    for name in ("assault_gsr.csv", "protest_gsr.csv"):
-        with open(data / "arabic_event_gsr" / name, encoding="utf-8") as f:
-            texts += [r["text"] for r in csv.DictReader(f)]
-    for sub in ("stance", "claim"):
-        for split_name in ("train.csv", "dev.csv"):
-            with open(data / "ans" / sub / split_name, encoding="utf-8") as f:
-                for r in csv.DictReader(f):
-                    texts += [v for k, v in r.items() if k in ("s1", "s2", "claim", "claim_s") and v]
-    out = [[t.text for t in tokenize(x)] for x in dict.fromkeys(texts)]
-    for p in sorted((data / "wojood_sample").glob("*.txt")):
-        out += [toks for toks, _ in tokens_and_tags(p)]
-    return [s[:120] for s in out if 3 <= len(s)]
+    """The unlabeled sentences, tokenized: the accurate profile's own selection (one list)."""
+    sys.path.insert(0, str(ROOT / "training" / "ner_transformer"))
+    from prepare import unlabeled_sentences as selection  # noqa: E402
+
+    return selection(data)
 
 
 def load(path: Path = CACHE) -> list[dict]:

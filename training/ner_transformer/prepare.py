@@ -51,7 +51,7 @@ def split(sents):
     return sents[:cut], sents[cut:]
 
 
-def unlabeled_sentences() -> list[list[str]]:
+def unlabeled_sentences(data: Path = SHARED) -> list[list[str]]:
     """Unlabeled news sentences under open licenses, for self-training (pseudo-labels).
 
     Arabic event GSR sentences (MIT), ANS headlines and claims (Apache-2.0) and the Wojood
@@ -61,15 +61,15 @@ def unlabeled_sentences() -> list[list[str]]:
     from rasd.text import tokenize
     texts: list[str] = []
     for name in ("assault_gsr.csv", "protest_gsr.csv"):
-        with open(SHARED / "arabic_event_gsr" / name, encoding="utf-8") as f:
+        with open(data / "arabic_event_gsr" / name, encoding="utf-8") as f:
             texts += [r["text"] for r in csv.DictReader(f)]
     for sub in ("stance", "claim"):
         for split_name in ("train.csv", "dev.csv"):
-            with open(SHARED / "ans" / sub / split_name, encoding="utf-8") as f:
+            with open(data / "ans" / sub / split_name, encoding="utf-8") as f:
                 for r in csv.DictReader(f):
                     texts += [v for k, v in r.items() if k in ("s1", "s2", "claim", "claim_s") and v]
     out = [[t.text for t in tokenize(x)] for x in dict.fromkeys(texts)]
-    for p in sorted((SHARED / "wojood_sample").glob("*.txt")):
+    for p in sorted((data / "wojood_sample").glob("*.txt")):
         out += [w for w, _ in read_conll(p)]
     return [s[:120] for s in out if 3 <= len(s)]
 
