@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from rasd.events import classifier, extract_events
-from rasd.events.embed import embed
+from rasd.events.embed import E5Features, embed, trigger_window
 from rasd.model import Article
 
 
@@ -15,6 +15,21 @@ def test_embeddings_are_normalized_and_batched_like_single_calls():
     assert both.shape == (2, 384)
     assert np.allclose(np.linalg.norm(both, axis=1), 1.0, atol=1e-3)
     assert np.allclose(embed(sents[1:])[0], both[1])
+
+
+def test_trigger_window_keeps_the_raw_words_around_the_trigger():
+    far = " ".join(["كلمة"] * 12)
+    text = f"{far} وتظاهر مئات الطلاب أمام الجامعة، {far}"
+    win = trigger_window(text, width=3)
+    assert win.split() == ["كلمة", "كلمة", "كلمة", "وتظاهر", "مئات", "الطلاب", "أمام"]
+    assert trigger_window("كان الجو جميلاً في المدينة اليوم.", width=2) == "كان الجو جميلاً في المدينة"  # no trigger: its head
+
+
+def test_e5_features_stack_sentence_and_window_blocks():
+    sents = ["تظاهر مئات الطلاب أمام الجامعة.", "قصفت طائرات حربية السوق."]
+    X = E5Features(("query", "passage", "wquery", "wpassage")).transform(sents)
+    assert X.shape == (2, 4 * 384)
+    assert np.allclose(X[:, :384], embed(sents)) and np.allclose(X[:, 384:768], embed(sents, "passage"))
 
 
 def test_stored_model_covers_both_types_and_reads_raw_sentences():

