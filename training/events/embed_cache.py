@@ -70,6 +70,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--kind", default="query", choices=("query", "passage", "wquery", "wpassage", "use", "wuse"))
     ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--width", type=int, default=None, help="window width for the w* kinds (default embed.WIDTH)")
     args = ap.parse_args()
     out = args.out or path_of(args.kind)
     cache = load_cache(out)
@@ -78,7 +79,8 @@ def main() -> None:
         texts += [r["text"] for r in load(etype)] + extra_positives(etype)
     texts = list(dict.fromkeys(texts))
     if args.kind.startswith("w"):
-        texts = list(dict.fromkeys(trigger_window(t) for t in texts))
+        kw = {"width": args.width} if args.width else {}
+        texts = list(dict.fromkeys(trigger_window(t, **kw) for t in texts))
     for i in range(0, len(texts), 200):
         cached_embed(texts[i:i + 200], cache, args.kind)
         out.parent.mkdir(parents=True, exist_ok=True)

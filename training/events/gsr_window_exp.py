@@ -9,7 +9,8 @@ blocks: q / p (e5 query / passage of the sentence), wq / wp (of its trigger wind
 (USE of sentence / window), prod (q*wq), diff (|q-wq|); tfidf: add the lemmatized TF-IDF (default
 true); stack: [[blocks, tfidf, C, soft], ...] level-1 models whose out-of-fold logits a
 logistic regression combines (its own scores out-of-fold by a second grouped CV); seed: a
-random grouped fold assignment instead of GroupKFold's (repeated CV).
+random grouped fold assignment instead of GroupKFold's (repeated CV); width: trigger-window
+width (embed_cache.py --kind wquery --width N first).
 """
 import hashlib
 import json
@@ -32,15 +33,16 @@ from rasd.text import norm  # noqa: E402
 CACHES = {k: load_cache(path_of(v)) for k, v in
           {"q": "query", "p": "passage", "wq": "wquery", "wp": "wpassage", "use": "use", "wuse": "wuse"}.items()}
 DATA, TF = {}, {}
+WIDTH = [8]  # trigger-window width of the current run (see run's width)
 SEED = [None]  # fold assignment of the current run (see run's seed)
 
 
 def data(etype, seed=None):
     """(train rows, dev rows, folds); seed: folds by md5(seed + doc) % 5 instead of GroupKFold."""
-    if (etype, seed) not in DATA:
+    if (etype, seed, WIDTH[0]) not in DATA:
         rows = load(etype)
         for r in rows:
-            r["win"] = trigger_window(r["text"])
+            r["win"] = trigger_window(r["text"], WIDTH[0])
         tr = [r for r in rows if not r["dev"]]
         dv = [r for r in rows if r["dev"]]
         if seed is None:
@@ -48,8 +50,8 @@ def data(etype, seed=None):
         else:
             f = np.array([int(hashlib.md5(f"{seed}{r['doc']}".encode()).hexdigest(), 16) % 5 for r in tr])
             folds = [(np.where(f != k)[0], np.where(f == k)[0]) for k in range(5)]
-        DATA[(etype, seed)] = (tr, dv, folds)
-    return DATA[(etype, seed)]
+        DATA[(etype, seed, WIDTH[0])] = (tr, dv, folds)
+    return DATA[(etype, seed, WIDTH[0])]
 
 
 def emb(rows, b):
@@ -110,8 +112,8 @@ def logit(p):
     return np.log(p / (1 - p))
 
 
-def run(etype, blocks=("q",), tfidf=True, C=2.0, soft=False, emb_w=1.0, stack=None, seed=None):
-    SEED[0] = seed
+def run(etype, blocks=("q",), tfidf=True, C=2.0, soft=False, emb_w=1.0, stack=None, seed=None, width=8):
+    SEED[0], WIDTH[0] = seed, width
     tr, dv, folds = data(etype, SEED[0])
     y = np.array([r["y"] for r in tr]); yd = np.array([r["y"] for r in dv])
     if stack:
@@ -126,7 +128,7 @@ def run(etype, blocks=("q",), tfidf=True, C=2.0, soft=False, emb_w=1.0, stack=No
         oof, pd = oof_and_dev(etype, list(blocks), tfidf, C, soft, emb_w)
         cfg = {"blocks": list(blocks), "tfidf": tfidf, "C": C, "soft": soft, "emb_w": emb_w}
     t, cv = best_threshold(y, oof)
-    return {"type": etype, **cfg, "seed": seed, "cv_f1": round(cv, 3), "thr": round(t, 2), "dev_f1": round(f1(yd, pd >= t), 3),
+    return {"type": etype, **cfg, "seed": seed, "width": width, "cv_f1": round(cv, 3), "thr": round(t, 2), "dev_f1": round(f1(yd, pd >= t), 3),
             "dev_f1_at_best": round(best_threshold(yd, pd)[1], 3)}
 
 
