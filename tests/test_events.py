@@ -109,3 +109,11 @@ def test_arguments_come_from_the_layers_and_skip_the_dateline():
 def test_fatalities_attach_to_the_occurred_assault():
     (ev,) = [e for e in _events("قتل 12 مدنياً في غارة جوية على السوق.") if e.type == "ASSAULT"]
     assert ev.fatalities == 12 and ev.acled.event_type == "Explosions/Remote violence"
+
+
+@pytest.mark.parametrize("text", [
+    "قال المسؤول إنه سيتم الاتفاق على الحزمة المقبلة من العقوبات على الشركات.",
+    "تناقش الحكومة الحزمة القادمة من العقوبات على الشركات المخالفة.",
+])
+def test_next_and_far_future_markers_make_a_plan(text):
+    assert {s for t, s in _types(text) if t == "SANCTION"} == {"planned"}

@@ -21,6 +21,10 @@ _RESULT = {norm(w) for w in "ادي اسفر اسفرت نجم تسبب تسبب
 _PREFIX = ("و", "ف")
 
 
+# "سيتم الاتفاق على الحزمة المقبلة من العقوبات": an auxiliary of the future governs a longer
+# phrase, and "next" right before the trigger makes it a plan.
+_FUTURE_FAR = {norm(w) for w in "سيتم ستتم سوف سيجري ستجري".split()}
+_NEXT = {norm(w) for w in "مقبله قادمه مقبل قادم".split()}  # after _base drops ال
 _CLAIM = {norm(w) for w in "تتبن يتبن تتبنى يتبنى تبنت تبنى تعلن يعلن".split()}
 _SHORT_CUES = {w for w in _CALL | _THREAT if len(w) == 2}
 # What follows these already happened: "عقب الهجوم", "احتجاجا على القصف", "ردا على مقتل".
@@ -96,6 +100,7 @@ def status_of(words: list[str], i: int, in_call_quote: bool = False, verb_future
         return "threatened"
     if any(w in ("اذا", "لو", "لولا") for w in before) or "حال" in before[-6:] and "في" in before[-7:]:
         return "hypothetical"
-    if any(w in _FUTURE for w in before[-5:]):
+    if any(w in _FUTURE for w in before[-5:]) or any(w in _FUTURE_FAR for w in before[-8:]) \
+            or any(w in _NEXT for w in before[-3:]):
         return "planned"
     return "occurred"
