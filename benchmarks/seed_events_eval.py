@@ -1,6 +1,6 @@
 """Occurred-ASSAULT detection on the seeds' attack sentences (benchmarks/labels/seed_assault.tsv).
 
-    .venv/bin/python benchmarks/seed_events_eval.py [--shared ../shared] [--show]
+    .venv/bin/python benchmarks/seed_events_eval.py [--shared ../shared] [--show] [--gate broad]
 
 The GSR measures detection on 2007-2011 newswire with a strict standard (a "yes" is accepted
 by every annotator). This sample asks the monitoring question on the canonical input: in the
@@ -29,11 +29,14 @@ def load(path: Path = LABELS) -> list[tuple[str, int, int, bool]]:
     return rows
 
 
-def evaluate(shared: Path) -> dict:
+def evaluate(shared: Path, gate: str = "strict") -> dict:
     from rasd.ingest.readers import IngestOptions, make_article
     from rasd.pipeline import Pipeline
 
     pipe = Pipeline("fast")
+    for stage in pipe.stages:
+        if stage.name == "events":
+            stage.gate = gate
     rows = load()
     arts = {}
     out = {"tp": 0, "fp": 0, "fn": 0, "tn": 0, "sentences": []}
@@ -61,8 +64,9 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--show", action="store_true", help="list each sentence's gold and prediction")
+    ap.add_argument("--gate", choices=("strict", "broad"), default="strict", help="the ASSAULT operating point")
     args = ap.parse_args()
-    res = evaluate(args.shared)
+    res = evaluate(args.shared, args.gate)
     sents = res.pop("sentences")
     print(json.dumps(res))
     if args.show:

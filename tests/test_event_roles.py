@@ -100,3 +100,24 @@ def test_a_patron_country_is_not_where_it_happened(pipeline):
     text = "أسفرت الغارة على منطقة الكسوة عن مقتل عنصرين من المجموعات الموالية لإيران."
     ev = next(e for e in _events(pipeline, text) if e.type == "ASSAULT")
     assert ev.place is not None and ev.place.country != "IR"
+
+
+SHELLING = ("وتدك قوات سوريا الديمقراطية مواقع تنظيم داعش في البلدة بالقذائف والرشاشات "
+            "بينما تستهدفها طائرات التحالف بالضربات الجوية.")
+
+
+@pytest.mark.parametrize("gate, kept", [("strict", False), ("broad", True)])
+def test_the_broad_gate_keeps_a_battle_between_armed_parties_without_a_toll(gate, kept):
+    from rasd.events import extract_events
+    from rasd.model import Article
+    from rasd.pipeline import Pipeline
+    art = Pipeline("fast", stages=["entities", "places", "dates", "quotes"])(Article.create(SHELLING))
+    evs = extract_events(art, gate=gate)
+    assert any(e.type == "ASSAULT" and e.status == "occurred" for e in evs) is kept
+
+
+def test_an_unknown_gate_is_refused(monkeypatch):
+    from rasd.stages.events import EventsStage
+    monkeypatch.setenv("RASD_EVENTS_GATE", "loose")
+    with pytest.raises(ValueError, match="RASD_EVENTS_GATE"):
+        EventsStage()

@@ -28,3 +28,14 @@ def results():
 @pytest.mark.parametrize("system", ["pipeline", "classifier"])
 def test_detection_f1_stays_above_floor(results, etype, system):
     assert results[etype][system]["f1"] >= FLOORS[etype][f"{system}_f1"], results[etype]
+
+
+@pytest.mark.parametrize("gate", ["strict", "broad"])
+def test_seed_attack_sentences_keep_their_recall_and_no_false_attack(gate):
+    shared = shared_path("seeds").parent
+    spec = importlib.util.spec_from_file_location("seed_events_eval", ROOT / "benchmarks/seed_events_eval.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    res = mod.evaluate(shared, gate)
+    floor = FLOORS["seed_assault"]
+    assert res["recall"] >= floor[f"{gate}_recall"] and res["fp"] <= floor["max_false_positives"], res
