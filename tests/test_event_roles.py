@@ -121,3 +121,9 @@ def test_an_unknown_gate_is_refused(monkeypatch):
     monkeypatch.setenv("RASD_EVENTS_GATE", "loose")
     with pytest.raises(ValueError, match="RASD_EVENTS_GATE"):
         EventsStage()
+
+
+def test_one_party_named_twice_is_not_both_actors(pipeline):
+    text = "أعلن تنظيم داعش النفير العام في صفوف تنظيم داعش في البادية."
+    for e in _events(pipeline, text):
+        assert not (e.actor1 and e.actor2 and e.actor1.kb_id == e.actor2.kb_id)

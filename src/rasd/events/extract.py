@@ -146,6 +146,8 @@ class EventExtractor:
                         break
                 patient = any(_base(words[h.i]) in _PATIENT_NOUNS for h, _ in hs)
                 a1, a2 = found or self._actors(sent.start, sent.end, at, toks[anchor.j - 1].end, patient)
+            if a1 is not None and a2 is not None and a1.kb_id and a1.kb_id == a2.kb_id:
+                a2 = None  # "تنظيم الدولة ... عناصر التنظيم": one party named twice is not two
             fatalities = None
             if etype in ("ASSAULT", "PROTEST") and status == "occurred":
                 fatalities = count_killed(sent.text)
