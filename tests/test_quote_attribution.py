@@ -81,3 +81,17 @@ def test_the_noun_transfer_is_not_a_relay_cue(quotes):
     text = "واتهم المحافظ الحكومة بتأخير نقل المساعدات إلى المدينة، وقال إن «السكان يعانون منذ أسابيع»."
     sp = quotes(text)[-1].speaker
     assert sp is None or "المساعدات" not in sp.text
+
+
+def test_the_subject_after_fihi_speaks(quotes):
+    text = "ويتواصل القصف على المجمع، في وقت قال فيه الجانب الأوكراني إن نصف الجنود داخله جرحى."
+    assert quotes(text)[-1].speaker.text == "الجانب الأوكراني"
+
+
+def test_impersonal_yudhkar_is_not_a_quote(quotes):
+    assert not quotes("يذكر أن المدينة شهدت معارك عنيفة العام الماضي.")
+
+
+def test_the_subject_between_a_complementizer_and_the_cue_speaks(quotes):
+    text = "وقال الوزير إن الوضع صعب. يذكر أن مجموعة الدول السبع أكدت أنها لن تعترف بالحدود الجديدة."
+    assert quotes(text)[-1].speaker.text == "مجموعة الدول السبع"

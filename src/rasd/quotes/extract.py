@@ -17,12 +17,12 @@ from ..text import normalize, split_sentences
 from . import lexicon as L
 from .attribution import (group_before, is_plural_cue, name_after_title, new_subject, object_like,
                           relay_source, speech_owner)
-from .clauses import clause_end, in_aside, short_call_ok
+from .clauses import cue_content
 from .incite import is_incitement
 from .via import via_between
 from .marks import Quoted, quoted_spans
 
-from .words import (_BLOCKERS, _FUNCTION, _NAME_HEADS, _OBJECT_WORDS,
+from .words import (_FUNCTION, _NAME_HEADS, _OBJECT_WORDS,
                     _SUBJECT_OPENERS, W, Named, _key, _State, _words)
 
 
@@ -252,6 +252,10 @@ class QuoteExtractor:
         words = [w for w in ws[:i] if w.norm not in _FUNCTION]
         if 0 < len(words) <= 4 and all(w.is_word for w in words) and i <= 5:
             return self._resolve(words, ws, 0)
+        # "يذكر أن مجموعة الدول السبع أكدت أنها": the subject between a complementizer and the cue
+        comp = max((k for k in range(max(0, i - 8), i) if ws[k].norm in ("ان", "إن")), default=None)
+        if comp is not None and 1 <= i - comp - 1 <= 6 and all(w.is_word for w in ws[comp + 1:i]):
+            return self._resolve(ws[comp + 1:i], ws, 0)
         return None
 
     def _via(self, ws: list[W], lo: int, hi: int) -> Optional[str]:
@@ -285,6 +289,9 @@ class QuoteExtractor:
                 outer = next(((s, e) for s, e in claimed if s <= w.start < e), None)
                 nested = outer is not None
                 lemma, participle = cue
+                if w.bare == "يذكر" and i + 1 < len(ws) and ws[i + 1].norm in L.COMPLEMENTIZERS:
+                    i += 1  # "يُذكر أن": "it is worth recalling", the reporter's own background
+                    continue
                 if w.norm == "نقل" and i > 0 and ws[i - 1].is_word and ws[i - 1].norm not in _FUNCTION \
                         and relay_source(ws, i + 1 + len(self._np_after(ws, i))) is None:
                     i += 1  # "بتأخير نقل الأسلحة": the noun "transfer", not the verb "relayed"
@@ -341,6 +348,11 @@ class QuoteExtractor:
                         # "نقل المرصد عن مصادر": the words are the sources', the monitor relays
                         relayer = speaker or sent_speaker or self._topic(ws, i) or self.state.last
                         speaker = self._resolve(source, ws, i)
+                    if speaker is None and i + 1 < len(ws) and ws[i + 1].norm in ("فيها", "فيه"):
+                        # "في وقت قال فيه الجانب الأوكراني إن": the subject follows "فيه"
+                        after = self._np_after(ws, i + 1)
+                        speaker = self._resolve(after, ws, i) if after and self._known(after) or \
+                            (after and after[0].norm.startswith("ال")) else None
                     if speaker is None and i + 1 < len(ws) and ws[i + 1].norm in ("فيها", "فيه"):
                         # "كتاب ... دعا فيها": the author, the nearest person or group before
                         near = [x for x in self.ents if x.end <= ws[i].start and x.start >= ws[0].start
@@ -446,60 +458,7 @@ class QuoteExtractor:
 
     def _content(self, ws: list[W], j: int, sent_end: int, lemma: str):
         """What a cue at ``ws[j-1]`` introduces: ((start, end), kind, next token index) or None."""
-        k = j
-        limit = min(len(ws), j + 40)
-        if k < len(ws) and ws[k].text == ":" and (k + 1 >= len(ws) or ws[k + 1].text not in "«“”\"'"):
-            # "بقولهم: الحمد لله ..." — speech after a colon with no quote marks
-            s = ws[k + 1].start if k + 1 < len(ws) else sent_end
-            e, nxt = clause_end(self.text, self.quoted, ws, k + 1, sent_end) if k + 1 < len(ws) else (sent_end, len(ws))
-            stop = next((m for m in range(k + 1, len(ws)) if ws[m].text in "«“”\"" and ws[m].start < e), None)
-            if stop is not None:
-                e = ws[stop].start
-                while e > s and self.text[e - 1] == " ":
-                    e -= 1
-            if e > s and len(ws) - k > 4:
-                return (s, e), "direct", nxt
-        while k < limit and (k - j <= 14 or in_aside(ws, j, k)):
-            w = ws[k]
-            if w.is_word and (L.CUES.get(w.norm) or L.CUES.get(w.bare)) and k > j:
-                return None, None, k
-            if w.text in "«“”\"'" or w.text in ("‘",):
-                q = next((q for q in self.quoted if q.open_at == w.start), None)
-                if q is not None and self.text[q.start] in "،,.;:؛":
-                    q = None  # a closing mark read as an opening: not a quote
-                if q is not None:
-                    n = len([x for x in _words(self.text, q.start, q.end) if x.is_word])
-                    nxt_word = [x for x in ws if x.start > q.close_at][:1]
-                    if lemma in L.CALL_CUES and nxt_word and nxt_word[0].norm in ("الي", "ب", "بان", "الا"):
-                        k = next((m for m in range(k, len(ws)) if ws[m].start > q.close_at), len(ws))
-                        continue  # دعا "شبان المسلمين" إلى ...: the addressee, not the words
-                    if n >= 3 or short_call_ok(ws, k, lemma):
-                        # A quoted name right after the cue (apposition of a title) is not speech.
-                        if n <= 4 and self._apposition(ws[k - 1].end if k > 0 else q.open_at) is q and k - j <= 4:
-                            k += 1
-                            continue
-                        nxt = next((m for m in range(k, len(ws)) if ws[m].start >= q.close_at), len(ws))
-                        return (q.start, q.end), "direct", nxt
-            if w.is_word and w.norm in _BLOCKERS:
-                return None, None, k
-            if w.is_word and (w.norm in L.COMPLEMENTIZERS or w.bare in L.COMPLEMENTIZERS) and (k - j <= 22 or (k - j <= 40 and ws[k - 1].text in "،,")):
-                m = k + 1
-                if m < len(ws) and ws[m].text in "«“”\"'":
-                    q = next((q for q in self.quoted if q.open_at == ws[m].start), None)
-                    if q is not None:
-                        after = self.text[q.close_at + 1:sent_end].lstrip()
-                        if not after or after[0] in ".،,:؛" or len(after) < 3:
-                            nxt = next((x for x in range(m, len(ws)) if ws[x].start >= q.close_at), len(ws))
-                            return (q.start, q.end), "direct", nxt
-                if m < len(ws):
-                    s = ws[m].start
-                    e, nxt = clause_end(self.text, self.quoted, ws, m, sent_end)
-                    if e > s:
-                        return (s, e), "indirect", nxt
-                return None, None, k + 1
-            k += 1
-        return None, None, j
-
+        return cue_content(self.text, self.quoted, ws, j, sent_end, lemma, self._apposition)
 
 def extract_quotes(article: Article) -> list[Quote]:
     """The quotes of ``article`` (reads its entities layer when present)."""
