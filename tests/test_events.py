@@ -117,3 +117,7 @@ def test_fatalities_attach_to_the_occurred_assault():
 ])
 def test_next_and_far_future_markers_make_a_plan(text):
     assert {s for t, s in _types(text) if t == "SANCTION"} == {"planned"}
+
+
+def test_according_to_is_not_an_agreement():
+    assert not any(t == "AGREE" for t, _ in _types("ووفقا للمحافظ، فإن المدينة محاصرة منذ أسبوع."))

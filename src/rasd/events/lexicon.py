@@ -61,11 +61,16 @@ def acled_rows() -> list[tuple[str, str, str, str, str]]:
     return [tuple(r[:5]) for r in _rows("acled.tsv")]  # type: ignore[misc]
 
 
+# Words that are never triggers whatever their lemma: "وفقا لـ" is "according to" (simplemma
+# reads it as the verb وافق, "agreed"), "طبقا" likewise.
+_NEVER = {"وفقا", "ووفقا", "طبقا", "وطبقا", "وفق", "ووفق"}
+
+
 @lru_cache(maxsize=65536)
 def readings(word: str) -> frozenset[str]:
     """Lexicon keys a normalized word can stand for (clitics and suffixes off, lemma)."""
     out: set[str] = set()
-    if not word:
+    if not word or word in _NEVER:
         return frozenset()
     for _, st in stems(word):
         out.add(st)
