@@ -1,7 +1,10 @@
 """Shared test fixtures: hand-built Articles and the ../shared data folder (skips when absent)."""
 from __future__ import annotations
 
+import importlib.util
+import json
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -17,6 +20,19 @@ def shared_path(*parts: str) -> Path:
     if not p.exists():
         pytest.skip(f"needs {p} (the ../shared data folder beside the checkout), which is absent")
     return p
+
+
+def benchmark(name: str) -> ModuleType:
+    """A script under benchmarks/ loaded as a module (the evaluation gates call its functions)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def floors(name: str) -> dict:
+    """The stored floors of one evaluation gate (benchmarks/floors/NAME.json)."""
+    return json.loads((ROOT / "benchmarks" / "floors" / f"{name}.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture

@@ -4,13 +4,12 @@ call of 002/004 is a flagged call and a MOBILIZE/called event, never an occurred
 the Christchurch attack (50 killed) is an occurred ASSAULT."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
-from conftest import shared_path
+from conftest import benchmark, shared_path
 from rasd.ingest.readers import IngestOptions, make_article
 from rasd.pipeline import Pipeline
 
@@ -19,9 +18,7 @@ GOLD = [json.loads(l) for l in (ROOT / "benchmarks/quotes_gold.jsonl").read_text
 SEED_GOLD = [g for g in GOLD if g.get("file", "").startswith("seeds/")]
 # Known misses, by (seed, offset), with why (none left).
 KNOWN: dict[tuple[str, int], str] = {}
-_EVAL = importlib.util.spec_from_file_location("quotes_eval", ROOT / "benchmarks/quotes_eval.py")
-qe = importlib.util.module_from_spec(_EVAL)
-_EVAL.loader.exec_module(qe)
+qe = benchmark("quotes_eval")
 
 
 @pytest.fixture(scope="module")

@@ -1,21 +1,15 @@
 """Evaluation gate: date resolution on our labelled sentences stays above its floors (no dateparser)."""
 from __future__ import annotations
 
-import importlib.util
-import json
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-FLOORS = json.loads((ROOT / "benchmarks/floors/dates.json").read_text())
+from conftest import benchmark, floors
+
+FLOORS = floors("dates")
 
 
 def _bench():
-    spec = importlib.util.spec_from_file_location("dates_bench", ROOT / "benchmarks/dates_vs_dateparser.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return benchmark("dates_vs_dateparser")
 
 
 @pytest.mark.parametrize("split", ["development", "heldout"])

@@ -1,26 +1,22 @@
 """Evaluation gate: ASSAULT / PROTEST detection on the GSR dev split stays above its floors."""
 from __future__ import annotations
 
-import importlib.util
-import json
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import shared_path
+from conftest import benchmark, floors, shared_path
 
 ROOT = Path(__file__).resolve().parents[2]
-FLOORS = json.loads((ROOT / "benchmarks/floors/events.json").read_text())
+FLOORS = floors("events")
 
 
 @pytest.fixture(scope="module")
 def results():
     gsr = shared_path("data", "arabic_event_gsr")
     sys.path.insert(0, str(ROOT / "training" / "events"))
-    spec = importlib.util.spec_from_file_location("gsr_eval", ROOT / "benchmarks/gsr_eval.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    mod = benchmark("gsr_eval")
     return mod.evaluate(gsr)
 
 
@@ -33,9 +29,7 @@ def test_detection_f1_stays_above_floor(results, etype, system):
 @pytest.mark.parametrize("gate", ["strict", "broad"])
 def test_seed_attack_sentences_keep_their_recall_and_no_false_attack(gate):
     shared = shared_path("seeds").parent
-    spec = importlib.util.spec_from_file_location("seed_events_eval", ROOT / "benchmarks/seed_events_eval.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    mod = benchmark("seed_events_eval")
     res = mod.evaluate(shared, gate)
     floor = FLOORS["seed_assault"]
     assert res["recall"] >= floor[f"{gate}_recall"] and res["fp"] <= floor["max_false_positives"], res

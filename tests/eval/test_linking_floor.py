@@ -1,23 +1,15 @@
 """Evaluation gate: linking accuracy on the hand-checked mention sample stays above its floors."""
 from __future__ import annotations
 
-import importlib.util
-import json
-from pathlib import Path
-
 import pytest
 
-from conftest import shared_path
+from conftest import benchmark, floors, shared_path
 
-ROOT = Path(__file__).resolve().parents[2]
-FLOORS = json.loads((ROOT / "benchmarks/floors/linking.json").read_text())
+FLOORS = floors("linking")
 
 
 def _eval_module():
-    spec = importlib.util.spec_from_file_location("linking_eval", ROOT / "benchmarks/linking_eval.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return benchmark("linking_eval")
 
 
 @pytest.fixture(scope="module")

@@ -5,17 +5,13 @@ takes well under 90 s on 2 CPU cores.
 """
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from conftest import shared_path
+from conftest import floors, shared_path
 
 torch = pytest.importorskip("torch")
 
-ROOT = Path(__file__).resolve().parents[2]
-FLOORS = json.loads((ROOT / "benchmarks/floors/ner_accurate.json").read_text())
+FLOORS = floors("ner_accurate")
 
 
 @pytest.fixture(scope="module")

@@ -1,15 +1,13 @@
 """Evaluation gate: the committed `fast` CRF keeps its entity F1 on the ANERcorp dev split."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
 
 from rasd.ner import load_tagger
 from rasd.ner.conll import anercorp_dev
 from rasd.ner.metrics import evaluate
-from conftest import shared_path
+from conftest import floors, shared_path
 
-FLOORS = json.loads((Path(__file__).resolve().parents[2] / "benchmarks/floors/ner_fast.json").read_text())
+FLOORS = floors("ner_fast")
 
 
 def test_fast_ner_dev_f1_stays_above_floor():

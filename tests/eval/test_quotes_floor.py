@@ -2,16 +2,11 @@
 hand-labelled samples (development and held-out) stay above their floors."""
 from __future__ import annotations
 
-import importlib.util
-import json
-from pathlib import Path
-
 import pytest
 
-from conftest import shared_path
+from conftest import benchmark, floors, shared_path
 
-ROOT = Path(__file__).resolve().parents[2]
-FLOORS = json.loads((ROOT / "benchmarks/floors/quotes.json").read_text())
+FLOORS = floors("quotes")
 CASES = [(split, metric) for split in ("development", "heldout") for metric in FLOORS[split]]
 
 
@@ -19,9 +14,7 @@ CASES = [(split, metric) for split in ("development", "heldout") for metric in F
 def results():
     shared_path("seeds")
     shared = shared_path("data", "raw_news", "articles.jsonl.gz").parents[2]
-    spec = importlib.util.spec_from_file_location("quotes_eval", ROOT / "benchmarks/quotes_eval.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    mod = benchmark("quotes_eval")
     return {"development": mod.evaluate(shared, mod.GOLD), "heldout": mod.evaluate(shared, mod.HELDOUT)}
 
 

@@ -1,21 +1,13 @@
 """Evaluation gates: story similarity vs. SemEval Overall, and relation macro F1 on ANS dev."""
 from __future__ import annotations
 
-import importlib.util
-import json
-from pathlib import Path
+from conftest import benchmark, floors, shared_path
 
-from conftest import shared_path
-
-ROOT = Path(__file__).resolve().parents[2]
-FLOORS = json.loads((ROOT / "benchmarks/floors/stories.json").read_text())
+FLOORS = floors("stories")
 
 
 def _bench(name):
-    spec = importlib.util.spec_from_file_location(name, ROOT / f"benchmarks/{name}.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return benchmark(name)
 
 
 def test_similarity_correlates_with_semeval_overall():
