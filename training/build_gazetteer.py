@@ -56,11 +56,16 @@ def build_places(cities: dict) -> int:
                      int(c.get("population") or 0), round(c["latitude"], 4), round(c["longitude"], 4),
                      "|".join(ar)))
     rows.sort()
-    with open(OUT / "places.tsv", "w", encoding="utf-8") as f:
-        f.write("geonameid\tname_en\tcountry\tadmin1\tpopulation\tlat\tlon\tnames_ar\n")
+    _write_tsv("places.tsv", "geonameid\tname_en\tcountry\tadmin1\tpopulation\tlat\tlon\tnames_ar", rows)
+    return len(rows)
+
+
+def _write_tsv(name: str, header: str, rows: list) -> None:
+    """One table of the gazetteer: a header line, then one tab-separated row per entry."""
+    with open(OUT / name, "w", encoding="utf-8") as f:
+        f.write(header + "\n")
         for r in rows:
             f.write("\t".join(map(str, r)) + "\n")
-    return len(rows)
 
 
 def build_countries(cities: dict) -> int:
@@ -80,10 +85,7 @@ def build_countries(cities: dict) -> int:
         lon = statistics.median(p[1] for p in pts)
         rows.append((cc, name_en, ar[cc], round(lat, 3), round(lon, 3), info.get("population", 0),
                      info["geonameid"]))
-    with open(OUT / "countries.tsv", "w", encoding="utf-8") as f:
-        f.write("country\tname_en\tnames_ar\tlat\tlon\tpopulation\tgeonameid\n")
-        for r in rows:
-            f.write("\t".join(map(str, r)) + "\n")
+    _write_tsv("countries.tsv", "country\tname_en\tnames_ar\tlat\tlon\tpopulation\tgeonameid", rows)
     return len(rows)
 
 
@@ -109,10 +111,7 @@ def build_admin1(cities: dict) -> int:
         if not names or not lat:
             raise SystemExit(f"admin1 row {cc}.{code} {name_en}: no Arabic name or coordinates")
         rows.append((cc, code, name_en, "|".join(names), lat, lon, cap["geonameid"] if cap else ""))
-    with open(OUT / "admin1.tsv", "w", encoding="utf-8") as f:
-        f.write("country\tcode\tname_en\tnames_ar\tlat\tlon\tcapital_geonameid\n")
-        for r in rows:
-            f.write("\t".join(map(str, r)) + "\n")
+    _write_tsv("admin1.tsv", "country\tcode\tname_en\tnames_ar\tlat\tlon\tcapital_geonameid", rows)
     return len(rows)
 
 
