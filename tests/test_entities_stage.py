@@ -103,3 +103,13 @@ def test_a_disease_is_misc_never_a_place_or_person(make_article, text, tags):
 def test_a_leading_clitic_goes_unless_the_whole_word_is_a_known_name(make_article, text, tags, surface):
     ents = _run(make_article, text, tags).entities
     assert surface in [e.text for e in ents]
+
+
+@pytest.mark.parametrize("name, tail", [("فؤاد الأول", "الأول"), ("حبيب الله", "الله"), ("صلاح الدين", "الدين")])
+def test_a_compound_name_tail_is_not_taken_for_a_surname(make_article, name, tail):
+    text = f"قال {name} كلمته. ثم رحل {tail} بعيدا عن المدينة"
+    tagger = FakeTagger({})
+    tagger.tag = lambda sents: [["O", "B-PERS", "I-PERS", "O"] if i == 0 else ["O"] * len(s)
+                                for i, s in enumerate(sents)]
+    stage = EntitiesStage("fast", tagger=tagger)
+    assert [e.text for e in stage.entities(text)] == [name]

@@ -36,6 +36,11 @@ _WAW_WORDS = {"وليد", "وايل", "وسام", "وفاء", "وديع", "وض�
 _GENERIC = {"المدينه", "مدينه", "مشهد", "القريه", "البلده", "الحي", "المنطقه", "العاصمه", "الدوله",
             "الله", "الشعب", "الحكومه", "الجيش", "النظام", "التنظيم", "الولايه", "المحافظه"}
 
+# Last words of compound names and regnal titles (بركة الله، صلاح الدين، فؤاد الأول): never a
+# surname that stands for the person on its own. Normalized spelling.
+_NAME_TAILS = {"الله", "الدين", "الرحمن", "الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس",
+               "السابع", "الثامن", "التاسع", "العاشر", "الكبير", "الصغير", "الابن", "الاب", "جونيور"}
+
 # Diseases that share a spelling with places (كورونا = Corona, California) or that taggers
 # read as names: a span holding one is MISC, never a place or a person.
 _DISEASE_CLITIC = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?")
@@ -271,7 +276,7 @@ class EntitiesStage:
         for e in ents:
             if e.label == "PER" and e.kb_id is None and len(e.text.split()) >= 2:
                 last = norm(e.text.split()[-1])
-                if len(last) >= 4 and not self.kb.lookup(last, short=True):
+                if len(last) >= 4 and last not in _NAME_TAILS and not self.kb.lookup(last, short=True):
                     aliases.setdefault(last, e)
         if not aliases:
             return ents
