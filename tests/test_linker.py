@@ -69,3 +69,18 @@ def test_syria_as_adjective_or_country(text, kb_id):
 ])
 def test_common_noun_reading_of_a_one_word_name(text, expected):
     assert _links(text) == expected
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ("قال وزير الخارجية ناصر بوريطة إن المحادثات مستمرة", "per:nasser-bourita"),
+    ("نعت القناة مراسلتها شيرين أبو عاقلة", "per:shireen-abu-akleh"),
+    ("اتصل ماكرون بنظيره أمس", "per:emmanuel-macron"),
+    ("أعلنت السلطات الجزائرية إغلاق المعبر", "org:algerian-government"),
+])
+def test_officials_and_governments_of_the_wider_region_link(text, kb_id):
+    assert kb_id in [k for _, k in _links(text)]
+
+
+def test_a_common_word_that_ends_a_name_is_no_back_reference():
+    # عمر هلال, then الهلال الأحمر: the crescent is not the ambassador.
+    assert "per:omar-hilale" not in [k for _, k in _links("قال عمر هلال إن الهلال الأحمر وصل")][1:]
