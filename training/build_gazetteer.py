@@ -98,7 +98,11 @@ def build_admin1(cities: dict) -> int:
         if not line.strip() or line.startswith("#"):
             continue
         cc, code, name_en, names_ar, lat, lon, capital = (line.split("\t") + [""] * 7)[:7]
-        cap = max(by_name.get((cc, capital), []), key=lambda c: c["population"], default=None)
+        # namesakes in other divisions (Springfield MO/IL, Augusta GA/ME): the capital is the
+        # one whose admin1 code is the row's, when GeoNames has one
+        homonyms = by_name.get((cc, capital), [])
+        homonyms = [c for c in homonyms if c.get("admin1code") == code] or homonyms
+        cap = max(homonyms, key=lambda c: c["population"], default=None)
         names = [n for n in names_ar.split("|") if n]
         if cap is not None:
             if not names:
