@@ -127,3 +127,11 @@ def test_admin1_codes_match_their_capitals_division():
         if r["capital_geonameid"]:
             c = cities[r["capital_geonameid"]]
             assert (c["countrycode"], c["admin1code"]) == (r["country"], r["code"]), r["name_en"]
+
+
+@pytest.mark.parametrize("text, surface, name_en", [
+    ("شهدت تكساس عاصفة ثلجية.", "تكساس", "Texas"),
+    ("وصلت الحرائق إلى أوريغون أمس.", "أوريغون", "Oregon"),
+])
+def test_a_frequent_state_name_alone_is_still_the_state(text, surface, name_en):
+    assert _at(text, surface).name_en == name_en

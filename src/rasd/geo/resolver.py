@@ -88,7 +88,7 @@ def admissible(m: Match, e: Entry, entity_loc: bool = False, countries: frozense
     if m.key in AMBIGUOUS_COUNTRIES:
         return e.country in countries or m.prev in PLACE_PREPS
     big = e.population >= (100_000 if e.country in ARAB else 150_000) or e.type == "capital"
-    area = e.type in ("country", "region", "countryside", "river", "mountain")
+    area = e.type in ("country", "admin1", "region", "countryside", "river", "mountain")
     if (m.key in common or m.key in AMBIGUOUS_WORDS) and not area and not big:
         # a frequent word (الطبقة "the class", القائم "the existing"): its country must be
         # named elsewhere in the article, and a GeoNames town must be a real city
