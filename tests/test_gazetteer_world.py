@@ -135,3 +135,8 @@ def test_admin1_codes_match_their_capitals_division():
 ])
 def test_a_frequent_state_name_alone_is_still_the_state(text, surface, name_en):
     assert _at(text, surface).name_en == name_en
+
+
+@pytest.mark.parametrize("text", ["ارتفع سعر خام غرب تكساس الوسيط.", "قاتلت كتيبة آزوف في المصنع."])
+def test_names_built_on_place_names_are_no_places(text):
+    assert [p.text for p in find_places(text)] == []
