@@ -113,3 +113,8 @@ def test_a_compound_name_tail_is_not_taken_for_a_surname(make_article, name, tai
                                 for i, s in enumerate(sents)]
     stage = EntitiesStage("fast", tagger=tagger)
     assert [e.text for e in stage.entities(text)] == [name]
+
+
+def test_a_state_name_tagged_as_a_person_is_a_gpe(make_article):
+    ents = _run(make_article, "زار الوفد ساوث داكوتا أمس", {"ساوث": "B-PERS", "داكوتا": "I-PERS"}).entities
+    assert [(e.text, e.label, e.name_en) for e in ents] == [("ساوث داكوتا", "GPE", "South Dakota")]

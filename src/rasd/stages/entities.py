@@ -216,12 +216,13 @@ class EntitiesStage:
             e = hits[0]
             lab = e.type if e.type != "MISC" or label == "MISC" else label
             return Entity(start, end, surface, lab, e.id, e.name_en)
-        if label == "LOC":
+        if label in ("LOC", "PER"):  # taggers read "ساوث داكوتا" as a person's name
             bare = key[2:] if key.startswith("ال") else ""
             area = next((g for k in (key, bare) if k for g in self._gazetteer.lookup(k)
                          if g.type in ("country", "admin1")), None)
             if area is not None:  # a state: GPE, like the KB's countries
                 return Entity(start, end, surface, "GPE", None, area.name_en)
+        if label == "LOC":
             city = _geo_index().get(key) or _geo_index().get(bare)
             if city:
                 return Entity(start, end, surface, "GPE", None, city)
