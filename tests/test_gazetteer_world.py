@@ -6,19 +6,17 @@ Sentences are written for these tests. A first-level division comes out as an ar
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 
 import pytest
 
 from rasd.geo import find_places
 from rasd.geo.gazetteer import _rows
+from rasd.geo.resolver import _km_pts
 
 
 def _km(p, lat, lon):
-    la1, lo1, la2, lo2 = map(math.radians, (p.lat, p.lon, lat, lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(h))
+    return _km_pts(p.lat, p.lon, lat, lon)
 
 
 def _at(text, surface):

@@ -1,19 +1,17 @@
 """Places: matching with clitics, homonyms, kind words, precision, datelines, and failure safety."""
 from __future__ import annotations
 
-import math
 
 import pytest
 
 from rasd.geo import find_places, is_dateline
 from rasd.model import Article, Entity
 from rasd.stages.places import make_stage
+from rasd.geo.resolver import _km_pts
 
 
 def _km(p, lat, lon):
-    la1, lo1, la2, lo2 = map(math.radians, (p.lat, p.lon, lat, lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(h))
+    return _km_pts(p.lat, p.lon, lat, lon)
 
 
 def _one(text, surface):

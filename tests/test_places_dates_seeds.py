@@ -6,7 +6,6 @@ for the expressions tested here except the relative ones, which are not tested f
 """
 from __future__ import annotations
 
-import math
 
 import pytest
 
@@ -15,6 +14,7 @@ from rasd.geo import is_dateline
 from rasd.model import Article
 from rasd.stages.dates import make_stage as dates_stage
 from rasd.stages.places import make_stage as places_stage
+from rasd.geo.resolver import _km_pts
 
 SEEDS = {"000": "000_141a6f80f6be6476.txt", "001": "001_f8a55f972cacf096.txt",
          "002": "002_8a825199df394cb4.txt", "003": "003_100c345eab92095f.txt",
@@ -29,9 +29,7 @@ def _article(seed: str) -> Article:
 
 
 def _km(p, lat, lon):
-    la1, lo1, la2, lo2 = map(math.radians, (p.lat, p.lon, lat, lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(h))
+    return _km_pts(p.lat, p.lon, lat, lon)
 
 
 # (seed, surface, lat, lon, precision): the point a reader would put on the map.
