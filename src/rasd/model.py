@@ -226,6 +226,9 @@ class Article:
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
     source: Optional[str] = field(default=None, compare=False)  # where it was read from; not in JSON
+    # The text layer (rasd.text.segment): derived from ``text``, so not compared and not in JSON.
+    sentences: tuple = field(default=(), compare=False, repr=False)
+    tokens: tuple = field(default=(), compare=False, repr=False)
 
     @classmethod
     def create(cls, text: str, *, id: Optional[str] = None, **meta: Any) -> "Article":
@@ -246,6 +249,22 @@ class Article:
 
     def with_meta(self, **meta: Any) -> "Article":
         return replace(self, **meta)
+
+    def with_text_layer(self, sentences: tuple, tokens: tuple) -> "Article":
+        """Return a copy with the sentence and token layers (see :mod:`rasd.text.layer`)."""
+        for s in sentences:
+            if not (0 <= s.start <= s.end <= len(self.text)) or not (0 <= s.first <= s.last <= len(tokens)):
+                raise ValueError(f"sentence [{s.start}:{s.end}] is outside the text of {self.id}")
+        return replace(self, sentences=tuple(sentences), tokens=tuple(tokens))
+
+    def tokens_of(self, sentence) -> tuple:
+        """The tokens of one sentence of the text layer."""
+        return self.tokens[sentence.first:sentence.last]
+
+    def layers(self) -> tuple[str, ...]:
+        """The names of the layers this Article has filled (text layer included)."""
+        base = ("text",) + (("sentences", "tokens") if self.sentences else ())
+        return base + tuple(n for n in LAYERS if getattr(self, n))
 
     def to_json(self) -> dict:
         """The contract's Article as a plain dict."""
@@ -273,3 +292,87 @@ class ItemError(_Record):
 
     def to_json(self) -> dict:
         return {"source": self.source, "error": self.error, "message": self.message}
+
+
+# -- cross-article records: stories and the contradictions inside them ---------------------
+
+@dataclass(frozen=True, slots=True)
+class Report(_Record):
+    """One source's own account of a merged event: its numbers and its words."""
+
+    article: str
+    outlet: Optional[str]
+    status: str
+    fatalities: Optional[int]
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def from_json(cls, d: dict) -> "Report":
+        return cls(d["article"], d.get("outlet"), d["status"], d.get("fatalities"), d["start"], d["end"],
+                   d["text"])
+
+
+@dataclass(frozen=True, slots=True)
+class StoryEvent(Event):
+    """An Event merged across a story's articles: who reports it, and how each one does."""
+
+    sources: tuple[str, ...] = ()
+    reports: tuple[Report, ...] = ()
+
+    @classmethod
+    def from_json(cls, d: dict) -> "StoryEvent":
+        ev = Event.from_json(d)
+        return cls(*(getattr(ev, f.name) for f in fields(Event)), tuple(d.get("sources") or ()),
+                   tuple(Report.from_json(r) for r in d.get("reports") or ()))
+
+
+@dataclass(frozen=True, slots=True)
+class Claim(_Record):
+    """One side of a contradiction: the words of one article (and speaker)."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    speaker: Optional[str]
+    position: str
+
+    @classmethod
+    def from_json(cls, d: dict) -> "Claim":
+        return cls(d["article"], d["start"], d["end"], d["text"], d.get("speaker"), d.get("position", ""))
+
+
+@dataclass(frozen=True, slots=True)
+class Contradiction(_Record):
+    """Where sources disagree: ``kind`` is control, fatalities or denial."""
+
+    about: str
+    kind: str
+    claims: tuple[Claim, ...]
+
+    @classmethod
+    def from_json(cls, d: dict) -> "Contradiction":
+        return cls(d["about"], d.get("kind", ""), tuple(Claim.from_json(c) for c in d.get("claims") or ()))
+
+
+@dataclass(frozen=True, slots=True)
+class Story(_Record):
+    """Articles from several outlets about one development (the contract's Story)."""
+
+    id: str
+    title: str
+    articles: tuple[str, ...]
+    outlets: tuple[str, ...]
+    first_published: Optional[str]
+    last_published: Optional[str]
+    events: tuple[StoryEvent, ...] = ()
+    contradictions: tuple[Contradiction, ...] = ()
+
+    @classmethod
+    def from_json(cls, d: dict) -> "Story":
+        return cls(d["id"], d.get("title") or "", tuple(d.get("articles") or ()), tuple(d.get("outlets") or ()),
+                   d.get("first_published"), d.get("last_published"),
+                   tuple(StoryEvent.from_json(e) for e in d.get("events") or ()),
+                   tuple(Contradiction.from_json(c) for c in d.get("contradictions") or ()))

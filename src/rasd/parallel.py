@@ -1,30 +1,24 @@
 """Running the pipeline over partitions: local worker processes, or Ray when installed.
 
 The unit of work is the same everywhere: :func:`process_partition` takes a list of items
-(Articles or ItemErrors) and returns them analyzed, loading the profile's models once per
-worker process. Local processes use :func:`pipe_parallel`; a Ray cluster maps the same
-function with :func:`ray_map` (``pip install 'rasd[ray]'``).
+(Articles or ItemErrors) and returns them analyzed with the process's shared pipeline
+(:func:`rasd.pipeline.shared_pipeline`, models loaded once per worker). Local processes use
+:func:`pipe_parallel`; a Ray cluster maps the same function with :func:`ray_map`
+(``pip install 'rasd[ray]'``).
 """
 from __future__ import annotations
 
+import importlib.util
 import multiprocessing as mp
 from typing import Iterable, Iterator
 
-from .pipeline import Item, Pipeline
-
-_WORKER: dict[str, Pipeline] = {}
-
-
-def _pipeline(profile: str) -> Pipeline:
-    """The worker's Pipeline for ``profile``, built on first use."""
-    if profile not in _WORKER:
-        _WORKER[profile] = Pipeline(profile)
-    return _WORKER[profile]
+from .pipeline import Item, shared_pipeline
+from .settings import Settings
 
 
-def process_partition(items: list[Item], profile: str = "fast") -> list[Item]:
+def process_partition(items: list[Item], settings: Settings | None = None) -> list[Item]:
     """Analyze one partition; failures come back as error records in place."""
-    pipeline = _pipeline(profile)
+    pipeline = shared_pipeline(settings or Settings())
     return [pipeline.process(item) for item in items]
 
 
@@ -39,15 +33,17 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def pipe_parallel(items: Iterable[Item], profile: str = "fast", workers: int = 2,
+def pipe_parallel(items: Iterable[Item], settings: Settings | None = None, workers: int | None = None,
                   chunk_size: int = 16) -> Iterator[Item]:
     """Like ``Pipeline.pipe`` but over ``workers`` processes; keeps input order, streams."""
+    settings = settings or Settings()
+    workers = workers or settings.workers
     if workers <= 1:
-        yield from Pipeline(profile).pipe(items, batch_size=chunk_size)
+        yield from shared_pipeline(settings).pipe(items, batch_size=chunk_size)
         return
     ctx = mp.get_context("spawn")
     with ctx.Pool(workers) as pool:
-        args = ((chunk, profile) for chunk in _chunks(items, chunk_size))
+        args = ((chunk, settings) for chunk in _chunks(items, chunk_size))
         for done in pool.imap(_star_process, args):
             yield from done
 
@@ -56,15 +52,15 @@ def _star_process(args) -> list[Item]:
     return process_partition(*args)
 
 
-def ray_map(items: Iterable[Item], profile: str = "fast", partition_size: int = 64) -> Iterator[Item]:
+def ray_map(items: Iterable[Item], settings: Settings | None = None, partition_size: int = 64) -> Iterator[Item]:
     """Map :func:`process_partition` over partitions on a Ray cluster (local if none is running)."""
-    try:
-        import ray
-    except ModuleNotFoundError as e:
-        raise RuntimeError("Ray is not installed: pip install 'rasd[ray]'") from e
+    if importlib.util.find_spec("ray") is None:
+        raise RuntimeError("Ray is not installed: pip install 'rasd[ray]'")
+    import ray
+
     if not ray.is_initialized():
         ray.init(include_dashboard=False, ignore_reinit_error=True, log_to_driver=False)
     remote = ray.remote(process_partition)
-    refs = [remote.remote(chunk, profile) for chunk in _chunks(items, partition_size)]
+    refs = [remote.remote(chunk, settings or Settings()) for chunk in _chunks(items, partition_size)]
     for ref in refs:
         yield from ray.get(ref)

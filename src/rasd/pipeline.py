@@ -1,32 +1,33 @@
-"""Stages, their registry, profiles, and the streaming pipeline.
+"""The streaming pipeline: the text layer, then the registered stages, checked in order.
 
-A stage is one module under :mod:`rasd.stages` with a ``make_stage(profile)`` factory that
-returns an object following :class:`Stage`: a ``name``, the layers it ``needs``, the layer it
-``adds``, and ``__call__(article) -> article``. :class:`Pipeline` runs the registered stages
-in dependency order and streams: ``pipe(iterable)`` holds at most ``batch_size`` articles at
-a time, so a corpus of any size runs in flat memory, and the same function maps over
-partitions under Ray.
+A :class:`Pipeline` is built from one :class:`~rasd.settings.Settings` (or a profile name)
+and a list of stages, each given by name (built from :data:`rasd.stages.REGISTRY`) or as a
+stage object. Every layer a stage ``requires`` must be one of the text layer's (``text``,
+``sentences``, ``tokens``) or ``assigns``-ed by an earlier stage: a pipeline that would read
+an empty layer is refused when it is built, and :meth:`Pipeline.analysis` shows who reads and
+writes what (spaCy's ``analyze_pipes``). ``pipe(iterable)`` holds at most ``batch_size``
+articles at a time, so a corpus of any size runs in flat memory, and the same function maps
+over partitions under Ray.
 """
 from __future__ import annotations
 
-import importlib
 import sys
-from typing import Iterable, Iterator, Optional, Protocol, Union, runtime_checkable
+from typing import Iterable, Iterator, Optional, Protocol, Sequence, Union, runtime_checkable
 
 from .model import Article, ItemError
+from .settings import PROFILES, Settings
+from .text import BASE_LAYERS, segment
 
-PROFILES = ("fast", "accurate")
-# Order is dependency order: places read entities, quotes read entities, events read all.
-STAGE_ORDER = ("entities", "places", "dates", "quotes", "events")
+__all__ = ["PROFILES", "Item", "Pipeline", "Stage", "StageError", "analyze", "build_stage"]
 
 
 @runtime_checkable
 class Stage(Protocol):
-    """One annotation stage: reads layers ``needs``, fills layer ``adds``."""
+    """One annotation stage: reads the layers ``requires``, fills the layer ``assigns``."""
 
     name: str
-    needs: tuple[str, ...]
-    adds: str
+    requires: tuple[str, ...]
+    assigns: str
 
     def __call__(self, article: Article) -> Article: ...
 
@@ -35,54 +36,61 @@ class StageError(RuntimeError):
     """A stage failed on one article."""
 
 
-def available_stages() -> list[str]:
-    """Names of the stage modules present in this installation, in run order."""
-    out = []
-    for name in STAGE_ORDER:
-        try:
-            importlib.import_module(f"rasd.stages.{name}")
-        except ModuleNotFoundError as e:
-            if e.name != f"rasd.stages.{name}":
-                raise
-            continue
-        out.append(name)
-    return out
-
-
-def load_stage(name: str, profile: str = "fast") -> Stage:
-    """Build stage ``name`` for ``profile``."""
-    if profile not in PROFILES:
-        raise ValueError(f"profile {profile!r} is not one of {PROFILES}")
-    module = importlib.import_module(f"rasd.stages.{name}")
-    stage = module.make_stage(profile)
-    if not isinstance(stage, Stage):
-        raise TypeError(f"rasd.stages.{name}.make_stage did not return a Stage")
-    return stage
-
-
 Item = Union[Article, ItemError]
 
 
-class Pipeline:
-    """The stages of one profile, loaded once and applied in order."""
+def build_stage(name: str, settings: Settings) -> Stage:
+    """Stage ``name`` of the registry, built for ``settings``; an unknown name is an error."""
+    from .stages import REGISTRY
 
-    def __init__(self, profile: str = "fast", stages: Optional[Iterable[str]] = None):
-        if profile not in PROFILES:
-            raise ValueError(f"profile {profile!r} is not one of {PROFILES}")
-        self.profile = profile
-        installed = available_stages()
-        names = list(stages) if stages is not None else installed
-        self.stages: list[Stage] = [load_stage(n, profile) for n in names]
-        done: set[str] = set()
+    if name not in REGISTRY:
+        raise KeyError(f"no stage named {name!r}; stages are {', '.join(REGISTRY)}")
+    stage = REGISTRY[name](settings)
+    if not isinstance(stage, Stage):
+        raise TypeError(f"stage {name!r} does not follow the Stage protocol")
+    return stage
+
+
+def _settings(settings: Union[Settings, str, None]) -> Settings:
+    if isinstance(settings, Settings):
+        return settings
+    return Settings(profile=settings or "fast")
+
+
+class Pipeline:
+    """The text layer plus stages, loaded once and applied in order."""
+
+    def __init__(self, settings: Union[Settings, str, None] = None,
+                 stages: Optional[Sequence[Union[str, Stage]]] = None):
+        self.settings = _settings(settings)
+        self.profile = self.settings.profile
+        from .stages import STAGE_ORDER
+
+        wanted = list(STAGE_ORDER) if stages is None else list(stages)
+        self.stages: tuple[Stage, ...] = tuple(
+            build_stage(s, self.settings) if isinstance(s, str) else _checked(s) for s in wanted)
+        problems = [p for row in self.analysis() for p in row["problems"]]
+        if problems:
+            raise ValueError("; ".join(problems))
+
+    def analysis(self) -> list[dict]:
+        """Per stage: what it requires and assigns, and any required layer nobody assigns first."""
+        done = set(BASE_LAYERS)
+        rows = []
         for st in self.stages:
-            # A layer whose stage is not installed stays empty; readers must cope with that.
-            missing = [n for n in st.needs if n not in done and n in installed]
-            if missing:
-                raise ValueError(f"stage {st.name} needs {missing}, which no earlier stage adds")
-            done.add(st.adds)
+            missing = [n for n in st.requires if n not in done]
+            rows.append({"name": st.name, "requires": tuple(st.requires), "assigns": st.assigns,
+                         "problems": [f"stage {st.name} requires {n!r}, which no earlier stage assigns"
+                                      for n in missing]})
+            done.add(st.assigns)
+        return rows
 
     def __call__(self, article: Article) -> Article:
-        """Run every stage on one article; a failure names the stage and the article."""
+        """Run the text layer and every stage on one article; a failure names the stage."""
+        try:
+            article = segment(article)
+        except Exception as e:  # re-raised with context; pipe() turns it into an error record
+            raise StageError(f"text layer failed on article {article.id}: {type(e).__name__}: {e}") from e
         for st in self.stages:
             try:
                 article = st(article)
@@ -100,13 +108,15 @@ class Pipeline:
         except StageError as e:
             return ItemError(item.source or item.id, "stage_failed", str(e))
 
-    def pipe(self, items: Iterable[Item], batch_size: int = 32, progress: Optional[bool] = None) -> Iterator[Item]:
+    def pipe(self, items: Iterable[Item], batch_size: Optional[int] = None,
+             progress: Optional[bool] = None, total: Optional[int] = None) -> Iterator[Item]:
         """Stream items through the stages, ``batch_size`` at a time, keeping input order."""
-        bar = _progress(progress)
+        size = batch_size or self.settings.batch_size
+        bar = _progress(progress, total)
         batch: list[Item] = []
         for item in items:
             batch.append(item)
-            if len(batch) >= batch_size:
+            if len(batch) >= size:
                 yield from self._flush(batch, bar)
                 batch = []
         yield from self._flush(batch, bar)
@@ -121,7 +131,13 @@ class Pipeline:
             yield out
 
 
-def _progress(flag: Optional[bool]):
+def _checked(stage) -> Stage:
+    if not isinstance(stage, Stage):
+        raise TypeError(f"{stage!r} is not a stage: it needs name, requires, assigns and __call__")
+    return stage
+
+
+def _progress(flag: Optional[bool], total: Optional[int] = None):
     """A tqdm bar on stderr when it is a terminal (or when asked for)."""
     if flag is None:
         flag = sys.stderr.isatty()
@@ -129,12 +145,25 @@ def _progress(flag: Optional[bool]):
         return None
     from tqdm import tqdm
 
-    return tqdm(file=sys.stderr, unit="article", desc="rasd")
+    return tqdm(file=sys.stderr, unit="article", desc="rasd", total=total)
 
 
-def analyze(text: str, profile: str = "fast", **meta) -> Article:
+def analyze(text: str, settings: Union[Settings, str, None] = None, **meta) -> Article:
     """Analyze one text (library entry point): clean it, build an Article, run all stages."""
     from .ingest.readers import IngestOptions, make_article
 
     art = make_article(text, IngestOptions(), source="<text>", **meta)
-    return Pipeline(profile)(art)
+    return Pipeline(settings)(art)
+
+
+_SHARED: dict[tuple, Pipeline] = {}
+
+
+def shared_pipeline(settings: Union[Settings, str, None] = None) -> Pipeline:
+    """The process's one Pipeline for ``settings`` (CLI, API, compare and worker processes
+    all take theirs here, so models load once per process)."""
+    s = _settings(settings)
+    key = s.analysis_key()
+    if key not in _SHARED:
+        _SHARED[key] = Pipeline(s)
+    return _SHARED[key]

@@ -15,10 +15,11 @@ import re
 from typing import Optional
 
 from ..model import Actor, Article, DateRef, Entity, Event, Place, Span
-from ..text import normalize, split_sentences, tokenize
+from ..text import normalize, segment
 from .acled import acled_for
-from .classifier import sentence_scores
+from .classifier import Scorer, sentence_scores
 from .fatalities import count_killed
+from .gate import Gate, StrictGate, gate_named
 from .lexicon import Entry, Hit, find_triggers
 from .status import _CALL, _THREAT, _base, status_of
 
@@ -26,7 +27,6 @@ _AERIAL = {"طايرات", "الطايرات", "طيران", "الطيران", "
 _DRONE = {"مسيره", "مسيرات", "المسيره", "المسيرات", "درون"}
 _MODE_RANK = {None: 0, "beat": 1, "firearms": 2, "targeted": 3, "heavy-weapons": 4, "explosives": 5,
               "grenade": 5, "abduct": 5, "aerial": 6, "drone": 7, "suicide-attack": 7, "chemical": 8}
-_RELAX_MODES = False  # see _confirmed
 _GATED = ("ASSAULT", "PROTEST")  # the types the sentence classifier confirms
 _KIND_RANK = {None: 0, "kill": 1, "attack": 2, "clash": 3, "territory": 4}
 # Words that end an actor's noun phrase search: "من قبل"، "ضد"، "على".
@@ -36,13 +36,13 @@ _TARGET_MARKS = {"ضد", "علي", "استهدف", "استهدفت", "بحق"}
 class EventExtractor:
     """Extracts the events layer of one Article (reads entities, places, dates, quotes)."""
 
-    def __init__(self, article: Article, use_classifier: bool = True, gate: str = "strict"):
-        if gate not in GATES:
-            raise ValueError(f"events gate {gate!r} is not one of {GATES}")
+    def __init__(self, article: Article, scorer: Optional[Scorer] = None, gate: Gate = StrictGate()):
+        """``scorer`` gives the sentence classifier's scores (None: every trigger stands);
+        ``gate`` decides from them (see :mod:`rasd.events.gate`)."""
         self.gate = gate
-        self.a = article
+        self.a = segment(article)
         self.text = article.text
-        self.use_classifier = use_classifier
+        self.scorer = scorer
         self.calls = [(q.start, q.end) for q in article.quotes if q.incitement]
         self.actors = sorted((e for e in article.entities
                               if e.label in ("PER", "ORG", "NORP", "GPE") and not _reporter(e.kb_id)),
@@ -68,19 +68,17 @@ class EventExtractor:
         return out
 
     def extract(self) -> list[Event]:
-        sents = split_sentences(self.text)
+        sents = self.a.sentences
         if not sents:
             return []
         found = []
         for sent in sents:
-            toks = [t for t in tokenize(self.text, sent.start, sent.end) if t.is_word]
-            pairs = [(t, normalize(t.text).text) for t in toks]
-            toks = [t for t, w in pairs if w]
-            words = [w for _, w in pairs if w]
+            toks = [t for t in self.a.tokens_of(sent) if t.is_word and t.norm]
+            words = [t.norm for t in toks]
             found.append((toks, words, find_triggers(words)))
         # Only sentences with an ASSAULT/PROTEST trigger are scored (embedding is the costly part).
         gated = [k for k, (_, _, hits) in enumerate(found) if any(h.entry.type in _GATED for h in hits)]
-        scores = sentence_scores([sents[k].text for k in gated]) if self.use_classifier and gated else None
+        scores = self.scorer([sents[k].text for k in gated]) if self.scorer is not None and gated else None
         row = {k: n for n, k in enumerate(gated)}
         out: list[Event] = []
         for k, (toks, words, hits) in enumerate(found):
@@ -102,9 +100,8 @@ class EventExtractor:
             future = len(w) > 3 and w[0] == "س" and w[1] in "يتن" and bool(find_triggers([w[1:]]))
             status = status_of(words, h.i, in_call_quote=in_call, verb_future=future)
             etype = h.entry.type
-            if gate and etype in gate and status == "occurred" and not _confirmed(gate[etype], killed, h.entry) \
-                    and not (self.gate == "broad" and etype == "ASSAULT" and self._armed(sent)
-                             and gate[etype][1] >= gate[etype][0] / 2):
+            if gate and etype in gate and status == "occurred" and not self.gate.keep(
+                    etype, gate[etype][0], gate[etype][1], killed, h.entry, lambda: self._armed(sent)):
                 continue
             # A threat or a request is words, not deeds: keep it apart from what happened.
             if etype == "THREATEN" and status == "occurred":
@@ -274,21 +271,6 @@ def _without_headline_repeats(events: list[Event], article: Article) -> list[Eve
     return [e for e in events if e.evidence.start >= len(title) or (e.type, e.status) not in body]
 
 
-def _confirmed(gate: tuple[float, float], killed: Optional[int], entry: Entry) -> bool:
-    """Whether an occurred ASSAULT/PROTEST trigger stands, given the sentence classifier.
-
-    Kept when the classifier passes its threshold, or (ASSAULT) when the sentence states a
-    death toll: the classifier was trained on general newswire (2007-2011) and scores some
-    conflict reports low ("قتل خلاله خمسين مصلياً" must stand; the rule costs about 0.03
-    cross-validated GSR F1). Relaxing further for triggers that name a means of attack
-    (_RELAX_MODES) cost GSR precision (cross-validated F1 0.49 vs 0.59), so it is off.
-    """
-    threshold, p = gate
-    if p >= threshold or (killed and entry.type == "ASSAULT"):
-        return True
-    return _RELAX_MODES and entry.mode not in (None, "beat") and p >= threshold / 2
-
-
 _REVENGE_MARKS = {"من", "ضد", "علي"}
 _CLAUSE_OPENERS = {"بعد", "عقب", "اثر", "حين", "عندما", "بينما", "فيما"}
 # Nouns whose complement is who suffers the act ("اعتقال قيادي في داعش", "اغتيال القائد").
@@ -367,22 +349,9 @@ def _reporter(kb_id: Optional[str]) -> bool:
     return getattr(entry, "kind", None) in _REPORTER_KINDS
 
 
-# Operating points of the ASSAULT gate. "strict" (default) keeps an occurred ASSAULT when the
-# GSR-trained classifier passes its threshold or the sentence states a death toll; "broad" also
-# keeps it when an armed party of the KB is named in the sentence and the classifier gives at
-# least half its threshold: ongoing battles and strikes without a toll, as ACLED codes them.
-# Measured on the GSR and on the seeds' attack sentences in docs/events_quotes.md.
-GATES = ("strict", "broad")
-
-
-def default_gate() -> str:
-    """The gate named by ``RASD_EVENTS_GATE`` (strict or broad), strict when unset."""
-    import os
-
-    return os.environ.get("RASD_EVENTS_GATE", "strict").strip().lower() or "strict"
-
-
-def extract_events(article: Article, use_classifier: bool = True, gate: Optional[str] = None) -> list[Event]:
-    """The events of ``article``. ``gate`` picks the ASSAULT operating point (see ``GATES``);
-    by default the one ``RASD_EVENTS_GATE`` names, else strict."""
-    return EventExtractor(article, use_classifier, gate or default_gate()).extract()
+def extract_events(article: Article, scorer: Optional[Scorer] = sentence_scores,
+                   gate: Gate | str = StrictGate()) -> list[Event]:
+    """The events of ``article``: triggers confirmed by ``scorer`` (by default the shipped
+    sentence classifier; None keeps every trigger) through ``gate`` (a gate object or the name
+    of a shipped one, see :mod:`rasd.events.gate`)."""
+    return EventExtractor(article, scorer, gate_named(gate) if isinstance(gate, str) else gate).extract()

@@ -16,7 +16,7 @@ Three kinds of names (see ``rasd/data/kb/SCHEMA.md``):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Sequence
 
 from ..text import normalize, stems
 from ..text.tokens import tokenize
@@ -65,7 +65,7 @@ class _Cand:
     how: str
 
 
-def _tokens(text: str) -> list[_Tok]:
+def _tokens(text: str, tokens: Sequence = ()) -> list[_Tok]:
     """Tokens with their normalized spelling; tokens that normalize to nothing are dropped.
 
     The text is normalized once and each token's folded spelling is sliced out of it
@@ -79,7 +79,7 @@ def _tokens(text: str) -> list[_Tok]:
             j += 1
         first_at[o] = j
     out = []
-    for t in tokenize(text):
+    for t in tokens or tokenize(text):
         a, b = first_at[t.start], first_at[t.end]
         if a < b:
             origin = tuple(nt.origin[k] - t.start for k in range(a, b)) + (t.end - t.start,)
@@ -186,10 +186,12 @@ def _adjectival_syria(kb: KB, toks: list[_Tok], chosen: list[_Cand]) -> list[_Ca
     return out
 
 
-def link_text(text: str, kb: Optional[KB] = None) -> list[Mention]:
-    """All KB mentions in ``text``, in order, non-overlapping, with original offsets."""
+def link_text(text: str, kb: Optional[KB] = None, tokens: Sequence = ()) -> list[Mention]:
+    """All KB mentions in ``text``, in order, non-overlapping, with original offsets.
+
+    ``tokens``: the Article's token layer (tokenized here when not given)."""
     kb = kb or load_kb()
-    toks = _tokens(text)
+    toks = _tokens(text, tokens)
     # Province conjuncts go first so that, on equal spans, they beat the bare place name.
     cands = _province_lists(kb, toks) + _candidates(kb, toks)
     fulls = _pick([c for c in cands if c.how != "short"])

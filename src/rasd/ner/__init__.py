@@ -7,6 +7,7 @@ Both tag tokenized sentences with BIO tags over PERS, LOC, ORG, MISC (the ANERco
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from typing import Iterable, Iterator, Protocol
 
 from .conll import read_conll, tokens_and_tags, train_dev_split
@@ -23,22 +24,23 @@ class Tagger(Protocol):
     def tag(self, sentences: list[list[str]]) -> list[list[str]]: ...
 
 
-def load_tagger(profile: str = "fast") -> Tagger:
-    """The tagger of one profile, loaded once and cached."""
-    if profile in _TAGGERS:
-        return _TAGGERS[profile]
+def load_tagger(profile: str = "fast", model: str | None = None) -> Tagger:
+    """The tagger of one profile (``model``: another CRF model file), loaded once and cached."""
+    key = f"{profile}:{model or ''}"
+    if key in _TAGGERS:
+        return _TAGGERS[key]
     if profile == "fast":
-        from .crf import CrfTagger
-        tagger: Tagger = CrfTagger()
+        from .crf import MODEL, CrfTagger
+        tagger: Tagger = CrfTagger(model or MODEL)
     elif profile == "accurate":
-        try:
-            tagger = importlib.import_module("rasd.ner.transformer").load_tagger()
-        except ModuleNotFoundError as e:  # the module itself or torch is not installed
-            raise RuntimeError("the accurate NER profile needs its extra: pip install 'rasd[accurate]' "
-                               f"({e})") from e
+        if importlib.util.find_spec("torch") is None:  # the extra, not our module, may be absent
+            raise RuntimeError("the accurate NER profile needs torch: pip install 'rasd[accurate]'")
+        from .transformer import load_tagger as load_transformer
+
+        tagger = load_transformer()
     else:
         raise ValueError(f"unknown NER profile {profile!r}; profiles are {PROFILES}")
-    _TAGGERS[profile] = tagger
+    _TAGGERS[key] = tagger
     return tagger
 
 

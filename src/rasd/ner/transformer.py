@@ -16,6 +16,8 @@ Weights ship as int8 per-row (weight-only) plus fp16 vectors, split into files u
 """
 from __future__ import annotations
 
+from ..text import proclitics
+
 import json
 from pathlib import Path
 
@@ -151,7 +153,7 @@ def viterbi(em: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarra
 
 # ---------------------------------------------------------------- gazetteer features
 
-_CLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
+_CLITICS = proclitics("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
 
 
 def _fold(word: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..model import Article, Entity, Quote, Speaker
-from ..text import normalize, split_sentences
+from ..text import normalize, segment
 from . import lexicon as L
 from .attribution import (group_before, is_plural_cue, name_after_title, new_subject, object_like,
                           relay_source, speech_owner)
@@ -22,7 +22,7 @@ from .incite import is_incitement
 from .via import via_between
 from .marks import Quoted, quoted_spans
 
-from .words import (_FUNCTION, _NAME_HEADS, _OBJECT_WORDS,
+from .words import (words_of, _FUNCTION, _NAME_HEADS, _OBJECT_WORDS,
                     _SUBJECT_OPENERS, W, Named, _key, _State, _words)
 
 
@@ -30,7 +30,7 @@ class QuoteExtractor:
     """Extracts the quotes layer of one Article."""
 
     def __init__(self, article: Article):
-        self.a = article
+        self.a = segment(article)
         self.text = article.text
         self.ents = sorted((e for e in article.entities if e.label in ("PER", "ORG", "NORP", "GPE")),
                            key=lambda e: e.start)
@@ -271,8 +271,8 @@ class QuoteExtractor:
         self.mark = 0  # end of the last cue or quote: a person named after it may be a new speaker
         prev_ws: list[W] = []
         prev_colon = False
-        for sent in split_sentences(self.text):
-            ws = _words(self.text, sent.start, sent.end)
+        for sent in self.a.sentences:
+            ws = words_of(self.a.tokens_of(sent))
             sent_speaker: Optional[Speaker] = None
             sent_via: Optional[str] = None
             last_cue_at = -1

@@ -62,6 +62,11 @@ def _words(text: str, start: int, end: int) -> list[W]:
     return out
 
 
+def words_of(tokens) -> list[W]:
+    """The words of text-layer tokens (their ``norm`` already computed)."""
+    return [W(t.start, t.end, t.text, t.norm, _bare(t.norm)) for t in tokens if t.norm]
+
+
 def _key(n: str) -> str:
     """Article-insensitive key for coreference ("المهاجر" ~ "مهاجر")."""
     return n[2:] if n.startswith("ال") and len(n) > 4 else n

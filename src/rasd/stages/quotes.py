@@ -1,22 +1,20 @@
-"""The quotes stage: fills the ``quotes`` layer (reads ``entities`` when present)."""
+"""The quotes stage: fills the ``quotes`` layer from the sentences and the entity layer."""
 from __future__ import annotations
+
+from typing import Optional
 
 from ..model import Article
 from ..quotes import extract_quotes
+from ..settings import Settings
 
 
 class QuotesStage:
     name = "quotes"
-    needs = ("entities",)
-    adds = "quotes"
+    requires = ("text", "sentences", "entities")
+    assigns = "quotes"
 
-    def __init__(self, profile: str = "fast"):
-        self.profile = profile
+    def __init__(self, settings: Optional[Settings] = None):
+        self.settings = settings or Settings()
 
     def __call__(self, article: Article) -> Article:
         return article.with_layer("quotes", extract_quotes(article))
-
-
-def make_stage(profile: str = "fast") -> QuotesStage:
-    """The quotes stage (the same for every profile: rules over the entity layer)."""
-    return QuotesStage(profile)

@@ -5,7 +5,7 @@ import abc
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional
 
-from ..model import Article, ItemError
+from ..model import Article, ItemError, Story
 
 
 @dataclass
@@ -37,8 +37,9 @@ class Store(abc.ABC):
         """Whether this exact article is stored already."""
 
     @abc.abstractmethod
-    def put(self, article: Article) -> bool:
-        """Store one analyzed article (replacing an older version); True if written."""
+    def put(self, article: Article, provenance: Optional[dict] = None) -> bool:
+        """Store one analyzed article (replacing an older version) with what produced it
+        (:meth:`rasd.settings.Settings.provenance`); True if written."""
 
     @abc.abstractmethod
     def put_error(self, error: ItemError) -> None:
@@ -57,64 +58,90 @@ class Store(abc.ABC):
         """Every recorded input error."""
 
     @abc.abstractmethod
-    def put_stories(self, stories: list[dict]) -> None:
-        """Replace the stored stories with ``stories`` (contract Story dicts)."""
+    def put_stories(self, stories: list[Story]) -> None:
+        """Write ``stories``, replacing the stored stories of the same ids (others stay)."""
 
     @abc.abstractmethod
-    def stories(self) -> list[dict]:
-        """Every stored story (contract Story dicts), oldest first."""
+    def stories(self) -> list[Story]:
+        """Every stored story, oldest first."""
 
-    # Filtered reads (both SQL backends get them from ``search.SQLQueries``). Filters, all
-    # optional strings: q (full text, Arabic-normalized, clitic-insensitive), date_from,
-    # date_to (inclusive ISO dates), country (ISO alpha-2), admin1, place (English name),
-    # actor (kb_id), event_type (PLOVER), outlet, story (story id).
+    # Filtered reads: one protocol, implemented once for both SQL backends by
+    # ``search.SQLQueries``. Filters, all optional strings: q (full text, Arabic-normalized,
+    # clitic-insensitive), date_from, date_to (inclusive ISO dates), country (ISO alpha-2),
+    # admin1, place (English name), actor (kb_id), event_type (PLOVER), outlet, story (story id).
 
+    @abc.abstractmethod
     def article_ids(self, limit: Optional[int] = None, offset: int = 0, **filters) -> list[str]:
         """Ids of matching articles, oldest first."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def count_articles(self, **filters) -> int:
-        raise NotImplementedError
+        """(see the filters above)"""
 
+    @abc.abstractmethod
     def article_summaries(self, limit: Optional[int] = None, offset: int = 0, **filters) -> list[dict]:
         """Metadata, preview and counts of matching articles."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def events(self, limit: Optional[int] = None, offset: int = 0, **filters) -> list[dict]:
         """Matching events: contract Event plus id, article, outlet, published, title."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def count_events(self, **filters) -> int:
-        raise NotImplementedError
+        """(see the filters above)"""
 
+    @abc.abstractmethod
     def quotes(self, speaker: Optional[str] = None, limit: Optional[int] = None, offset: int = 0,
                **filters) -> list[dict]:
-        raise NotImplementedError
+        """(see the filters above)"""
 
+    @abc.abstractmethod
     def entities(self, label: Optional[str] = None, **filters) -> list[dict]:
         """Entities aggregated by kb_id."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def entity(self, entity_id: str) -> Optional[dict]:
         """One entity aggregate by id (kb_id, or ``~LABEL:text`` when unlinked)."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def texts(self, ids: list[str]) -> dict[str, str]:
-        raise NotImplementedError
+        """(see the filters above)"""
 
+    @abc.abstractmethod
     def places(self, **filters) -> list[dict]:
         """Places aggregated by geonameid / name."""
-        raise NotImplementedError
 
-    def story(self, story_id: str) -> Optional[dict]:
-        raise NotImplementedError
+    @abc.abstractmethod
+    def story(self, story_id: str) -> Optional[Story]:
+        """(see the filters above)"""
 
-    def find_stories(self, limit: Optional[int] = None, offset: int = 0, **filters) -> list[dict]:
-        raise NotImplementedError
+    @abc.abstractmethod
+    def find_stories(self, limit: Optional[int] = None, offset: int = 0, **filters) -> list[Story]:
+        """(see the filters above)"""
 
+    @abc.abstractmethod
     def stories_of(self, article_id: str) -> list[str]:
         """Ids of the stories an article belongs to."""
-        raise NotImplementedError
+
+    @abc.abstractmethod
+    def provenance(self, article_id: str) -> Optional[dict]:
+        """What produced a stored article: rasd version, profile, models hash."""
+
+    @abc.abstractmethod
+    def known_input(self, input_hash: str, provenance: Optional[dict]) -> bool:
+        """Whether an input with this hash is stored, analyzed by the same build."""
+
+    @abc.abstractmethod
+    def get_many(self, ids: Iterable[str]) -> list[Article]:
+        """The stored articles among ``ids``, in story order (oldest first, then id)."""
+
+    @abc.abstractmethod
+    def unclustered_ids(self) -> list[str]:
+        """Ids of stored articles that belong to no story."""
+
+    @abc.abstractmethod
+    def clustered_near(self, date_from: Optional[str], date_to: Optional[str]) -> list[str]:
+        """Ids of articles in a story published in ``[date_from, date_to]`` or undated."""
 
     @abc.abstractmethod
     def close(self) -> None: ...
@@ -138,19 +165,3 @@ class Store(abc.ABC):
             else:
                 summary.unchanged += 1
         return summary
-
-
-def open_store(url: str) -> Store:
-    """A store for ``url``: a ``postgresql://`` URL, else a SQLite file path."""
-    if url.startswith(("postgresql://", "postgres://")):
-        try:
-            from .postgres import PostgresStore
-        except ModuleNotFoundError as e:
-            raise RuntimeError("PostgreSQL support is not installed: pip install 'rasd[postgres]'") from e
-        store: Store = PostgresStore(url)
-    else:
-        from .sqlite import SQLiteStore
-
-        store = SQLiteStore(url)
-    store.migrate()
-    return store

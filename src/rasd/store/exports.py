@@ -29,7 +29,15 @@ _REGION.update({c: "Northern Africa" for c in ("EG", "LY", "TN", "DZ", "MA", "SD
 # ACLED's spelling where ISO's official name differs.
 _COUNTRY_NAMES = {"SY": "Syria", "IR": "Iran", "PS": "Palestine", "RU": "Russia", "KR": "South Korea",
                   "TR": "Turkey", "LY": "Libya", "YE": "Yemen"}
-FORMATS = ("stories", "acled-csv", "plover-jsonl", "geojson")
+# Every export format: name -> (media type, download file name). The one list the CLI's
+# --format choices, the API's /export/{fmt} and the service layer read.
+FORMATS = {
+    "jsonl": ("application/x-ndjson", "articles.jsonl"),
+    "stories": ("application/json", "stories.json"),
+    "acled-csv": ("text/csv", "events-acled.csv"),
+    "plover-jsonl": ("application/x-ndjson", "events-plover.jsonl"),
+    "geojson": ("application/geo+json", "rasd.geojson"),
+}
 
 
 def _dumps(obj) -> str:
@@ -167,8 +175,11 @@ def _point(coords, props) -> dict:
 
 def export(store, fmt: str, out: IO[str]) -> None:
     """Write ``store`` to ``out`` in format ``fmt`` (one of :data:`FORMATS`)."""
-    if fmt == "stories":
-        out.write(_dumps({"stories": store.stories()}) + "\n")
+    if fmt == "jsonl":
+        for art in store.articles():
+            out.write(_dumps(art.to_json()) + "\n")
+    elif fmt == "stories":
+        out.write(_dumps({"stories": [st.to_json() for st in store.stories()]}) + "\n")
     elif fmt == "acled-csv":
         w = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
         w.writeheader()
@@ -179,7 +190,7 @@ def export(store, fmt: str, out: IO[str]) -> None:
     elif fmt == "geojson":
         out.write(_dumps(geojson(store.articles())) + "\n")
     else:
-        raise ValueError(f"unknown export format {fmt!r}; formats are {FORMATS}")
+        raise ValueError(f"unknown export format {fmt!r}; formats are {', '.join(FORMATS)}")
 
 
 def _inter(actor) -> str:

@@ -115,3 +115,11 @@ CREATE TABLE article_search (
 );
 CREATE INDEX article_search_doc ON article_search USING GIN (doc);
 """)
+
+# 4: what produced each article (rasd version, profile, models hash: Settings.provenance), and
+# the hash of its input, so a known input is not analyzed again; stories are looked up by date.
+register(4, "article provenance and input hash", sqlite="""
+ALTER TABLE articles ADD COLUMN provenance TEXT;
+ALTER TABLE articles ADD COLUMN input_hash TEXT;
+CREATE INDEX articles_input_hash ON articles(input_hash);
+""")

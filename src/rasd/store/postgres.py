@@ -12,7 +12,7 @@ import psycopg
 from ..model import LAYERS, Article, ItemError
 from .base import Store
 from .migrations import MIGRATIONS, SEARCH_INDEX_VERSION
-from .rows import content_hash, dumps, layer_rows, search_body
+from .rows import content_hash, dumps, input_hash, layer_rows, search_body
 from .search import SQLQueries
 
 # The search index holds our own normalized words and clitic-free readings, so it needs no
@@ -86,7 +86,7 @@ class PostgresStore(SQLQueries, Store):
     def has(self, article_id: str, chash: str) -> bool:
         return bool(self._rows("SELECT 1 FROM articles WHERE id = ? AND content_hash = ?", (article_id, chash)))
 
-    def put(self, article: Article) -> bool:
+    def put(self, article: Article, provenance: Optional[dict] = None) -> bool:
         chash = content_hash(article)
         with self.lock:
             if self.has(article.id, chash):
@@ -95,9 +95,10 @@ class PostgresStore(SQLQueries, Store):
                 c = self.conn
                 c.execute("DELETE FROM articles WHERE id = %s", (article.id,))
                 c.execute("INSERT INTO articles (id, content_hash, title, outlet, url, published, text, source, "
-                          "ingested_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                          "ingested_at, provenance, input_hash) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
                           (article.id, chash, article.title, article.outlet, article.url, article.published,
-                           article.text, article.source, _now()))
+                           article.text, article.source, _now(), dumps(provenance) if provenance else None,
+                           input_hash(article)))
                 c.execute(f"INSERT INTO article_search VALUES (%s, to_tsvector('{TS_CONFIG}', %s))",
                           (article.id, search_body(article)))
                 for table, cols, rows in layer_rows(article):
@@ -137,22 +138,19 @@ class PostgresStore(SQLQueries, Store):
     def errors(self) -> list[ItemError]:
         return [ItemError(*r) for r in self._rows("SELECT source, error, message FROM errors ORDER BY id")]
 
-    def put_stories(self, stories: list[dict]) -> None:
+    def put_stories(self, stories) -> None:
+        """Write ``stories`` (Story records), replacing stored stories of the same ids."""
         with self.lock, self.conn.transaction():
             c = self.conn
-            c.execute("DELETE FROM story_articles")
-            c.execute("DELETE FROM stories")
             for st in stories:
+                c.execute("DELETE FROM story_articles WHERE story_id = %s", (st.id,))
+                c.execute("DELETE FROM stories WHERE id = %s", (st.id,))
                 c.execute("INSERT INTO stories (id, title, first_published, last_published, record, updated_at) "
-                          "VALUES (%s, %s, %s, %s, %s, %s)", (st["id"], st.get("title"), st.get("first_published"),
-                                                              st.get("last_published"), dumps(st), _now()))
+                          "VALUES (%s, %s, %s, %s, %s, %s)", (st.id, st.title, st.first_published,
+                                                              st.last_published, dumps(st.to_json()), _now()))
                 with c.cursor() as cur:
                     cur.executemany("INSERT INTO story_articles VALUES (%s, %s) ON CONFLICT DO NOTHING",
-                                    [(st["id"], a) for a in st.get("articles", [])])
-
-    def stories(self) -> list[dict]:
-        return [json.loads(r[0]) for r in self._rows(
-            "SELECT record FROM stories ORDER BY first_published IS NULL, first_published, id")]
+                                    [(st.id, a) for a in st.articles])
 
     def count(self, table: str) -> int:
         return self._rows(f"SELECT COUNT(*) FROM {table}")[0][0]

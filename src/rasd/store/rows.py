@@ -25,6 +25,14 @@ def content_hash(article: Article) -> str:
     return hashlib.sha256(dumps(article.to_json()).encode("utf-8")).hexdigest()
 
 
+def input_hash(article: Article) -> str:
+    """Hash of what was read (cleaned text and metadata), before any analysis: an input whose
+    hash is stored is known work (its layers are not computed again)."""
+    meta = {"id": article.id, "title": article.title, "outlet": article.outlet, "url": article.url,
+            "published": article.published, "text": article.text}
+    return hashlib.sha256(dumps(meta).encode("utf-8")).hexdigest()
+
+
 def layer_values(name: str, rec: dict) -> tuple:
     """Filter columns of one layer record."""
     if name == "quotes":

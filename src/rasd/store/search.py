@@ -11,7 +11,8 @@ import json
 from collections import Counter, defaultdict
 from typing import Any, Iterator, Optional
 
-from .rows import search_terms
+from ..model import Story
+from .rows import dumps, search_terms
 
 # Filters every listing understands; values are strings (ISO dates for the date range).
 FILTERS = ("q", "date_from", "date_to", "country", "admin1", "place", "actor", "event_type",
@@ -262,11 +263,16 @@ class SQLQueries:
 
     # -- stories --------------------------------------------------------------------------
 
-    def story(self, story_id: str) -> Optional[dict]:
-        rows = self._rows("SELECT record FROM stories WHERE id = ?", (story_id,))
-        return json.loads(rows[0][0]) if rows else None
+    def stories(self) -> list[Story]:
+        """Every stored story, oldest first."""
+        return [Story.from_json(json.loads(r[0])) for r in self._rows(
+            "SELECT record FROM stories ORDER BY first_published IS NULL, first_published, id")]
 
-    def find_stories(self, limit: Optional[int] = None, offset: int = 0, **filters) -> list[dict]:
+    def story(self, story_id: str) -> Optional[Story]:
+        rows = self._rows("SELECT record FROM stories WHERE id = ?", (story_id,))
+        return Story.from_json(json.loads(rows[0][0])) if rows else None
+
+    def find_stories(self, limit: Optional[int] = None, offset: int = 0, **filters) -> list[Story]:
         """Stories with at least one article matching ``filters`` (all when none), oldest first."""
         f = check_filters(filters)
         sql = "SELECT s.record FROM stories s"
@@ -276,7 +282,44 @@ class SQLQueries:
             sql += (" WHERE EXISTS (SELECT 1 FROM story_articles sa2 JOIN articles a ON a.id = sa2.article_id"
                     + where + (" AND " if where else " WHERE ") + "sa2.story_id = s.id)")
         sql += " ORDER BY s.first_published IS NULL, s.first_published, s.id" + self._page(limit, offset)
-        return [json.loads(r[0]) for r in self._rows(sql, ps)]
+        return [Story.from_json(json.loads(r[0])) for r in self._rows(sql, ps)]
+
+    def count_stories(self, **filters) -> int:
+        """How many stories ``find_stories`` would list without paging."""
+        return len(self.find_stories(**filters)) if filters else self._rows("SELECT COUNT(*) FROM stories")[0][0]
+
+    # -- provenance, known inputs, story windows --------------------------------------------
+
+    def provenance(self, article_id: str) -> Optional[dict]:
+        rows = self._rows("SELECT provenance FROM articles WHERE id = ?", (article_id,))
+        return json.loads(rows[0][0]) if rows and rows[0][0] else None
+
+    def known_input(self, input_hash: str, provenance: Optional[dict]) -> bool:
+        if not provenance:
+            return bool(self._rows("SELECT 1 FROM articles WHERE input_hash = ? AND provenance IS NULL",
+                                   (input_hash,)))
+        return bool(self._rows("SELECT 1 FROM articles WHERE input_hash = ? AND provenance = ?",
+                               (input_hash, dumps(provenance))))
+
+    def get_many(self, ids) -> list:
+        arts = [a for a in (self.get(i) for i in dict.fromkeys(ids)) if a is not None]  # type: ignore[attr-defined]
+        return sorted(arts, key=lambda a: (a.published is None, a.published or "", a.id))
+
+    def unclustered_ids(self) -> list[str]:
+        return [r[0] for r in self._rows(
+            "SELECT id FROM articles WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = articles.id) "
+            "ORDER BY published IS NULL, published, id")]
+
+    def clustered_near(self, date_from: Optional[str], date_to: Optional[str]) -> list[str]:
+        sql = ("SELECT DISTINCT a.id FROM articles a JOIN story_articles sa ON sa.article_id = a.id "
+               "WHERE a.published IS NULL")
+        ps: list = []
+        if date_from and date_to:
+            sql += " OR (a.published >= ? AND a.published <= ?)"
+            ps = [date_from, date_to]
+        elif not (date_from or date_to):
+            sql = "SELECT DISTINCT a.id FROM articles a JOIN story_articles sa ON sa.article_id = a.id"
+        return [r[0] for r in self._rows(sql + " ORDER BY a.id", ps)]
 
     def texts(self, ids: list[str]) -> dict[str, str]:
         """The text of each article id (for search snippets)."""

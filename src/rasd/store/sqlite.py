@@ -9,7 +9,7 @@ from typing import Iterator, Optional
 from ..model import LAYERS, Article, ItemError
 from .base import Store
 from .migrations import MIGRATIONS, SEARCH_INDEX_VERSION
-from .rows import content_hash, dumps, layer_rows, search_body
+from .rows import content_hash, dumps, input_hash, layer_rows, search_body
 from .search import SQLQueries
 
 
@@ -76,7 +76,7 @@ class SQLiteStore(SQLQueries, Store):
                                 (article_id, chash)).fetchone()
         return row is not None
 
-    def put(self, article: Article) -> bool:
+    def put(self, article: Article, provenance: Optional[dict] = None) -> bool:
         chash = content_hash(article)
         if self.has(article.id, chash):
             return False
@@ -84,9 +84,10 @@ class SQLiteStore(SQLQueries, Store):
             c.execute("DELETE FROM articles_fts WHERE rowid IN (SELECT rowid FROM articles WHERE id = ?)", (article.id,))
             c.execute("DELETE FROM articles WHERE id = ?", (article.id,))
             c.execute("INSERT INTO articles (id, content_hash, title, outlet, url, published, text, source, "
-                      "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      "ingested_at, provenance, input_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                       (article.id, chash, article.title, article.outlet, article.url, article.published,
-                       article.text, article.source, _now()))
+                       article.text, article.source, _now(), dumps(provenance) if provenance else None,
+                       input_hash(article)))
             for table, cols, rows in layer_rows(article):
                 if rows:
                     marks = ", ".join("?" * len(cols))
@@ -126,21 +127,16 @@ class SQLiteStore(SQLQueries, Store):
         rows = self.conn.execute("SELECT source, error, message FROM errors ORDER BY id")
         return [ItemError(*r) for r in rows]
 
-    def put_stories(self, stories: list[dict]) -> None:
+    def put_stories(self, stories) -> None:
+        """Write ``stories`` (Story records), replacing stored stories of the same ids."""
         with self.conn as c:
-            c.execute("DELETE FROM story_articles")
-            c.execute("DELETE FROM stories")
             for st in stories:
+                c.execute("DELETE FROM story_articles WHERE story_id = ?", (st.id,))
+                c.execute("DELETE FROM stories WHERE id = ?", (st.id,))
                 c.execute("INSERT INTO stories (id, title, first_published, last_published, record, updated_at) "
-                          "VALUES (?, ?, ?, ?, ?, ?)", (st["id"], st.get("title"), st.get("first_published"),
-                                                        st.get("last_published"), dumps(st), _now()))
-                c.executemany("INSERT OR IGNORE INTO story_articles VALUES (?, ?)",
-                              [(st["id"], a) for a in st.get("articles", [])])
-
-    def stories(self) -> list[dict]:
-        rows = self.conn.execute("SELECT record FROM stories ORDER BY first_published IS NULL, "
-                                 "first_published, id")
-        return [json.loads(r[0]) for r in rows]
+                          "VALUES (?, ?, ?, ?, ?, ?)", (st.id, st.title, st.first_published,
+                                                        st.last_published, dumps(st.to_json()), _now()))
+                c.executemany("INSERT OR IGNORE INTO story_articles VALUES (?, ?)", [(st.id, a) for a in st.articles])
 
     def count(self, table: str) -> int:
         return self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]

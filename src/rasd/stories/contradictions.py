@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from ..model import Article
-from ..text import normalize, split_sentences, tokenize
+from ..model import Article, Claim as ClaimRecord, Contradiction, Report, StoryEvent
+from ..text import normalize, proclitics, split_sentences, tokenize
 from .similarity import _SAFE, fold
 
 # Patterns run on folded text (no diacritics; ة→ه, ى→ي, أإآ→ا, «» → ").
@@ -42,9 +42,12 @@ _ANAPHOR = re.compile(r"(?<!\w)(?:[وبلف]?ال|لل)(?:مدينه|بلده|ق
 _NOT_NAME = set(fold(w) for w in "الأول الثاني الثالث الأخير الأخيرة الجديد الكبرى القديمة".split())
 
 
+_CLITICS = proclitics("وبال", "وال", "بال", "فال", "لل", "ال", "و", "ب")
+
+
 def _key(word: str) -> str:
     """Article- and clitic-free key of a folded place word (الطبقة, بالطبقة → طبقه)."""
-    for p in ("وبال", "وال", "بال", "فال", "لل", "ال", "و", "ب"):
+    for p in _CLITICS:
         if word.startswith(p) and len(word) - len(p) >= 3:
             return word[len(p):]
     return word
@@ -61,9 +64,9 @@ class Claim:
     place: str          # key of the place the claim is about
     place_text: str     # how the article names it
 
-    def to_json(self) -> dict:
-        return {"article": self.article, "start": self.start, "end": self.end, "text": self.text,
-                "speaker": self.speaker, "position": self.position}
+    def record(self) -> ClaimRecord:
+        """The claim as the model's record (the place keys are for grouping only)."""
+        return ClaimRecord(self.article, self.start, self.end, self.text, self.speaker, self.position)
 
 
 def _clauses(text: str) -> Iterable[tuple[int, int]]:
@@ -163,43 +166,41 @@ def control_contradictions(articles: list[Article]) -> list[dict]:
             continue
         side_h = list(dict.fromkeys(h for h, _ in pairs))[:MAX_CLAIMS_PER_SIDE]
         side_l = list(dict.fromkeys(l for _, l in pairs))[:MAX_CLAIMS_PER_SIDE]
-        out.append({"about": f"control of {cs[0].place_text}", "kind": "control",
-                    "claims": [c.to_json() for c in side_h + side_l]})
+        out.append(Contradiction(f"control of {cs[0].place_text}", "control",
+                                 tuple(c.record() for c in side_h + side_l)))
     return out
 
 
-def _report_claim(r: dict, articles: dict[str, Article], position: str) -> dict:
-    art = articles[r["article"]]
-    return {"article": r["article"], "start": r["start"], "end": r["end"], "text": r["text"],
-            "speaker": _speaker(art, r["start"], r["end"]), "position": position}
+def _report_claim(r: Report, articles: dict[str, Article], position: str) -> ClaimRecord:
+    return ClaimRecord(r.article, r.start, r.end, r.text, _speaker(articles[r.article], r.start, r.end), position)
 
 
-def _event_label(ev: dict) -> str:
-    where = (ev.get("place") or {}).get("name_en") or (ev.get("place") or {}).get("text")
-    when = (ev.get("date") or {}).get("value")
-    return " ".join(x for x in (ev["type"], f"in {where}" if where else "", f"on {when}" if when else "") if x)
+def _event_label(ev: StoryEvent) -> str:
+    where = (ev.place.name_en or ev.place.text) if ev.place else None
+    when = ev.date.value if ev.date else None
+    return " ".join(x for x in (ev.type, f"in {where}" if where else "", f"on {when}" if when else "") if x)
 
 
-def event_contradictions(events: list[dict], articles: list[Article]) -> list[dict]:
+def event_contradictions(events: list[StoryEvent], articles: list[Article]) -> list[Contradiction]:
     """Different fatality counts, or occurred vs. denied, among the reports of merged events."""
     by_id = {a.id: a for a in articles}
     out = []
     for ev in events:
-        reports = ev.get("reports") or []
-        counts = {r["fatalities"] for r in reports if r.get("fatalities") is not None}
+        reports = ev.reports
+        counts = {r.fatalities for r in reports if r.fatalities is not None}
         if len(counts) >= 2:
-            out.append({"about": f"fatalities of {_event_label(ev)}", "kind": "fatalities",
-                        "claims": [_report_claim(r, by_id, str(r["fatalities"])) for r in reports
-                                   if r.get("fatalities") is not None]})
-        statuses = {r["status"] for r in reports}
+            out.append(Contradiction(f"fatalities of {_event_label(ev)}", "fatalities",
+                                     tuple(_report_claim(r, by_id, str(r.fatalities)) for r in reports
+                                           if r.fatalities is not None)))
+        statuses = {r.status for r in reports}
         if "denied" in statuses and statuses & {"occurred", "threatened", "planned", "called"}:
-            out.append({"about": f"whether {_event_label(ev)} happened", "kind": "denial",
-                        "claims": [_report_claim(r, by_id, "denied" if r["status"] == "denied" else "asserted")
-                                   for r in reports]})
+            out.append(Contradiction(f"whether {_event_label(ev)} happened", "denial",
+                                     tuple(_report_claim(r, by_id, "denied" if r.status == "denied" else "asserted")
+                                           for r in reports)))
     return out
 
 
-def find_contradictions(articles: list[Article], events: Optional[list[dict]] = None) -> list[dict]:
+def find_contradictions(articles: list[Article], events: Optional[list[StoryEvent]] = None) -> list[Contradiction]:
     """Every contradiction among ``articles`` (one article alone is fine: seed 001)."""
     out = control_contradictions(articles)
     if events:

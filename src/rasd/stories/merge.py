@@ -7,9 +7,10 @@ sentence), so nothing a source said is lost in the merge.
 """
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import Optional
 
-from ..model import Article, Event
+from ..model import Article, Event, Report, Story, StoryEvent
 from .similarity import _actor_key, _place_key, fold
 
 
@@ -37,14 +38,13 @@ def same_event(a: Event, b: Event) -> bool:
     return bool(_date_value(a)) and _date_value(a) == _date_value(b)
 
 
-def _report(article: Article, e: Event) -> dict:
+def _report(article: Article, e: Event) -> Report:
     """One source's own account of an event: its numbers and its words."""
-    return {"article": article.id, "outlet": article.outlet, "status": e.status,
-            "fatalities": e.fatalities, "start": e.evidence.start, "end": e.evidence.end,
-            "text": article.text[e.evidence.start:e.evidence.end]}
+    return Report(article.id, article.outlet, e.status, e.fatalities, e.evidence.start, e.evidence.end,
+                  article.text[e.evidence.start:e.evidence.end])
 
 
-def merge_events(articles: list[Article]) -> list[dict]:
+def merge_events(articles: list[Article]) -> list[StoryEvent]:
     """Events of all ``articles`` merged across articles; each with ``sources`` and ``reports``.
 
     Events inside one article are never merged with each other (an article that reports two
@@ -61,15 +61,10 @@ def merge_events(articles: list[Article]) -> list[dict]:
                 groups.append((e, [(art, e)]))
     out = []
     for head, members in groups:
-        rec = head.to_json()
-        sources = []
-        for art, _ in members:
-            if art.id not in sources:
-                sources.append(art.id)
-        rec["sources"] = sources
-        rec["reports"] = [_report(art, e) for art, e in members]
-        out.append(rec)
-    out.sort(key=lambda r: (-len(r["sources"]), r["type"]))
+        sources = tuple(dict.fromkeys(art.id for art, _ in members))
+        out.append(StoryEvent(*(getattr(head, f.name) for f in fields(Event)), sources,
+                              tuple(_report(art, e) for art, e in members)))
+    out.sort(key=lambda r: (-len(r.sources), r.type))
     return out
 
 
@@ -91,11 +86,11 @@ def outlets(articles: list[Article]) -> list[str]:
     return out
 
 
-def story_record(sid: str, articles: list[Article], contradictions: list[dict]) -> dict:
-    """The contract's Story dict for ``articles`` (already in story order)."""
+def story_record(sid: str, articles: list[Article], find_contradictions=None) -> Story:
+    """The Story of ``articles`` (already in story order); ``find_contradictions(articles,
+    events)`` fills its contradictions."""
     dates = sorted(a.published for a in articles if a.published)
-    return {"id": sid, "title": story_title(articles), "articles": [a.id for a in articles],
-            "outlets": outlets(articles),
-            "first_published": dates[0] if dates else None,
-            "last_published": dates[-1] if dates else None,
-            "events": merge_events(articles), "contradictions": contradictions}
+    events = merge_events(articles)
+    found = tuple(find_contradictions(articles, events)) if find_contradictions else ()
+    return Story(sid, story_title(articles), tuple(a.id for a in articles), tuple(outlets(articles)),
+                 dates[0] if dates else None, dates[-1] if dates else None, tuple(events), found)

@@ -22,7 +22,10 @@ from typing import Optional
 import numpy as np
 
 from ..model import Article
-from ..text import norm
+from ..text import proclitics, norm
+
+# The article with a conjunction or preposition before it (rasd.text's one table).
+_DEFINITE = proclitics("وال", "بال", "فال", "لل", "ال")
 
 NUM_PERM = 64
 LEAD_CHARS = 400          # e5 on title + lead: best correlation on SemEval pairs, and fast
@@ -51,7 +54,7 @@ def content_words(text: str) -> list[str]:
     for w in _WORD.findall(fold(text)):
         if w in _STOP:
             continue
-        for p in ("وال", "بال", "فال", "لل", "ال"):
+        for p in _DEFINITE:
             if w.startswith(p) and len(w) - len(p) >= 3:
                 w = w[len(p):]
                 break

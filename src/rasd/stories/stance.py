@@ -23,7 +23,11 @@ from pathlib import Path
 
 import numpy as np
 
+from ..text import proclitics
 from .similarity import content_words, fold
+
+# The article with a conjunction or preposition before it (rasd.text's one table).
+_DEFINITE = proclitics("وال", "بال", "فال", "لل", "ال")
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "stance" / "stance.npz"
 LABELS = ("agree", "disagree", "other")
@@ -103,7 +107,7 @@ def _align(wa: list[str], wb: list[str]) -> np.ndarray:
 
 def _stem(word: str) -> str:
     w = fold(word)
-    for p in ("وال", "بال", "فال", "لل", "ال"):
+    for p in _DEFINITE:
         if w.startswith(p) and len(w) - len(p) >= 3:
             return w[len(p):]
     return w

@@ -17,9 +17,13 @@ _ABBREV = re.compile(r"(?:^|[\s(«\"])(?:د|م|ه|هـ|ق|ص|ج|ت|أ|س|ش|ر|�
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """A sentence; ``first``/``last`` index its tokens in ``Article.tokens`` (text layer)."""
+
     start: int
     end: int
     text: str
+    first: int = 0
+    last: int = 0
 
 
 def _segments(text: str):

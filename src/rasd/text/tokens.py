@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .normalize import normalize
 
@@ -18,9 +19,12 @@ _TOKEN = re.compile(r"[\w\u0640\u064B-\u065F\u0670]+|[^\w\s]", re.UNICODE)
 
 @dataclass(frozen=True, slots=True)
 class Token:
+    """One token; ``norm`` is its normalized spelling when the text layer filled it."""
+
     start: int
     end: int
     text: str
+    norm: str = ""
 
     @property
     def is_word(self) -> bool:
@@ -33,10 +37,34 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
 
 
-# Proclitic sequences, longest first, in normalized spelling. "لل" is ل + ال with the
-# alef elided (للتنظيم = ل + التنظيم).
-_PREFIXES = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل",
-             "ال", "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+@lru_cache(maxsize=200_000)
+def word_norm(word: str) -> str:
+    """The normalized spelling of one token (cached: news repeats its words)."""
+    return normalize(word).text
+
+
+def normalized(tokens: list[Token]) -> list[Token]:
+    """The same tokens with ``norm`` filled."""
+    return [Token(t.start, t.end, t.text, word_norm(t.text)) for t in tokens]
+
+
+# The one proclitic table: sequences in normalized spelling, longest first (a sequence always
+# precedes the shorter ones it starts with). "لل" is ل + ال with the alef elided
+# (للتنظيم = ل + التنظيم).
+PROCLITICS = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل",
+              "ال", "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+_PREFIXES = PROCLITICS
+
+
+def proclitics(*members: str) -> tuple[str, ...]:
+    """The named sequences of :data:`PROCLITICS`, in its longest-first order.
+
+    Each matcher strips its own subset (a date keeps ال, a name list strips only the
+    article); taking them from the one table keeps spelling and order consistent."""
+    unknown = set(members) - set(PROCLITICS)
+    if unknown:
+        raise ValueError(f"not proclitics of rasd.text: {sorted(unknown)}")
+    return tuple(p for p in PROCLITICS if p in members)
 
 
 def stems(word: str, min_len: int = 2) -> list[tuple[int, str]]:

@@ -1,0 +1,193 @@
+"""The use cases of rasd: analyze, stories, ingest, compare, export, search.
+
+Both adapters are one-call wrappers over this module: the click CLI (:mod:`rasd.cli`) and the
+REST API (:mod:`rasd.api`). Every function takes the :class:`~rasd.settings.Settings` built at
+the edge; pipelines come from the one per-process cache (:func:`rasd.pipeline.shared_pipeline`).
+Errors in one input become :class:`~rasd.model.ItemError` records and the batch goes on.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import IO, Iterable, Iterator, Optional
+
+from .ingest.decode import InputError
+from .ingest.readers import IngestOptions, make_article, read_inputs
+from .model import Article, ItemError, Story
+from .pipeline import Item, shared_pipeline
+from .settings import Settings
+from .store import Store, open_store
+from .store.exports import FORMATS
+from .store.rows import input_hash
+
+__all__ = ["FORMATS", "IngestReport", "analyze", "compare", "compare_pairs", "export", "ingest",
+           "analyze_record", "store_record", "input_options", "open_store", "search", "stories"]
+
+
+def input_options(settings: Settings, published: Optional[str] = None, outlet: Optional[str] = None,
+                  meta: Optional[dict] = None) -> IngestOptions:
+    """Reading options for one batch: the settings' limits plus the batch's metadata defaults."""
+    return IngestOptions(published=published, outlet=outlet, max_bytes=settings.max_bytes,
+                         min_arabic=settings.min_arabic, meta=meta or None)
+
+
+def _analyzed(items: Iterable[Item], settings: Settings, progress: Optional[bool] = None) -> Iterator[Item]:
+    if settings.workers > 1:
+        from .parallel import pipe_parallel
+
+        return pipe_parallel(items, settings)
+    return shared_pipeline(settings).pipe(items, progress=progress)
+
+
+def analyze(inputs: Iterable[str], settings: Settings, opts: Optional[IngestOptions] = None,
+            progress: Optional[bool] = None) -> Iterator[Item]:
+    """Read and analyze every input: a stream of Articles and ItemErrors, in input order."""
+    opts = opts or input_options(settings)
+    return _analyzed(read_inputs(inputs, opts), settings, progress)
+
+
+def stories(inputs: Iterable[str], settings: Settings, opts: Optional[IngestOptions] = None,
+            on_error=None) -> list[Story]:
+    """Analyze the inputs and group them into stories; ``on_error(ItemError)`` hears failures."""
+    from .stories import build_stories
+
+    arts = []
+    for item in analyze(inputs, settings, opts):
+        if isinstance(item, ItemError):
+            if on_error:
+                on_error(item)
+        else:
+            arts.append(item)
+    return build_stories(arts, profile=settings.profile)
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did: articles added, unchanged (known work) and failed, and the stories."""
+
+    added: int = 0
+    unchanged: int = 0
+    errors: int = 0
+    error_records: list[ItemError] = field(default_factory=list)
+    stories: Optional[object] = None  # rasd.stories.StoryUpdate
+
+    def to_json(self) -> dict:
+        out = {"added": self.added, "unchanged": self.unchanged, "errors": self.errors}
+        if self.stories is not None:
+            out["stories"] = self.stories.to_json()
+        return out
+
+
+def _unknown(items: Iterable[Item], store: Store, provenance: dict, report: IngestReport) -> Iterator[Item]:
+    """Items whose input is not stored yet as analyzed by this build (known work is skipped)."""
+    for item in items:
+        if isinstance(item, Article) and store.known_input(input_hash(item), provenance):
+            report.unchanged += 1
+            continue
+        yield item
+
+
+def ingest(inputs: Iterable[str], store: Store, settings: Settings, opts: Optional[IngestOptions] = None,
+           on_error=None, progress: Optional[bool] = None) -> IngestReport:
+    """Analyze and store the inputs idempotently, then update the stories.
+
+    An input already stored by the same build (same input hash and provenance) is not
+    analyzed again; a changed one is analyzed and replaces the stored version."""
+    opts = opts or input_options(settings)
+    report = IngestReport()
+    provenance = settings.provenance()
+    fresh = _unknown(read_inputs(inputs, opts), store, provenance, report)
+    for item in _analyzed(fresh, settings, progress):
+        if isinstance(item, ItemError):
+            store.put_error(item)
+            report.errors += 1
+            report.error_records.append(item)
+            if on_error:
+                on_error(item)
+        elif store.put(item, provenance):
+            report.added += 1
+        else:
+            report.unchanged += 1
+    report.stories = _update_stories(store, settings)
+    return report
+
+
+def _update_stories(store: Store, settings: Settings):
+    from .stories import update_store
+
+    return update_store(store, profile=settings.profile)
+
+
+def analyze_record(body: dict, settings: Settings, pipeline=None) -> Article:
+    """Analyze one article object ({text | html, id?, title?, outlet?, url?, published?});
+    raises InputError for an unusable body (the API answers 422) and StageError when a stage
+    fails (500). ``pipeline`` replaces the shared one (tests)."""
+    text, is_html = body.get("text"), False
+    if not text and body.get("html"):
+        text, is_html = body["html"], True
+    if not isinstance(text, str) or not text.strip():
+        raise InputError("empty", "the article needs a non-empty 'text' (or 'html') string")
+    if len(text.encode("utf-8")) > settings.max_bytes:
+        raise InputError("too_large", f"the article is over {settings.max_bytes} bytes")
+    art = make_article(text, input_options(settings), source="api", id=body.get("id"), title=body.get("title"),
+                       outlet=body.get("outlet"), url=body.get("url"), published=body.get("published"),
+                       html=is_html)
+    return (pipeline or shared_pipeline(settings))(art)
+
+
+def store_record(store: Store, art: Article, settings: Settings) -> dict:
+    """Store one analyzed article and update the stories when it was new or changed."""
+    written = store.put(art, settings.provenance())
+    out = {"id": art.id, "added": written, "events": len(art.events), "quotes": len(art.quotes)}
+    if written:
+        out["stories"] = _update_stories(store, settings).to_json()
+    return out
+
+
+def compare(a_spec, b_spec, settings: Settings, opts: Optional[IngestOptions] = None) -> dict:
+    """How alike two inputs of one article each are, what they share, where they disagree."""
+    from .stories.compare import compare_inputs
+
+    return compare_inputs(a_spec, b_spec, opts or input_options(settings), settings)
+
+
+def compare_pairs(stream: Iterable[str], settings: Settings, opts: Optional[IngestOptions] = None) -> Iterator[dict]:
+    """One compare result per JSONL pair ``{"id", "a", "b"}``; a bad pair is an error row."""
+    from .stories.compare import compare_pairs as pairs
+
+    return pairs(stream, opts or input_options(settings), settings)
+
+
+def export(store: Store, fmt: str, out: IO[str]) -> None:
+    """Write the whole store to ``out`` in format ``fmt`` (one of :data:`FORMATS`)."""
+    from .store.exports import export as write
+
+    write(store, fmt, out)
+
+
+def search(store: Store, q: str, limit: int = 50, offset: int = 0, **filters) -> dict:
+    """Articles matching the words of ``q`` (all must occur) and the filters, with snippets."""
+    vals = {**filters, "q": q}
+    total, items = store.count_articles(**vals), store.article_summaries(limit=limit, offset=offset, **vals)
+    texts = store.texts([a["id"] for a in items])
+    for a in items:
+        a["snippet"] = snippet(texts.get(a["id"], ""), q)
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+def snippet(text: str, query: str, width: int = 90) -> dict:
+    """The text around the first query word found (Arabic spelling folded), with the hit's
+    offsets inside the snippet: ``{"text", "start", "end"}`` (start = end = 0 when none)."""
+    import re
+
+    from .store.rows import search_terms
+    from .text import normalize
+
+    folded = normalize(text)
+    for term in search_terms(query):
+        # A whole word, possibly behind clitics (و ب ل ك ف ال), as the index matches it.
+        m = re.search(r"(?<!\w)(?:[وفبلك]?(?:ال|ل)?)" + re.escape(term) + r"(?!\w)", folded.text)
+        if m:
+            s, e = folded.span(m.start(), m.end())
+            lo, hi = max(0, s - width), min(len(text), e + width)
+            return {"text": text[lo:hi], "start": s - lo, "end": e - lo}
+    return {"text": text[:2 * width], "start": 0, "end": 0}
