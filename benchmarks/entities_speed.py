@@ -22,7 +22,7 @@ def main() -> None:
     ap.add_argument("--profile", default="fast")
     args = ap.parse_args()
     from rasd.kb import link_text, load_kb
-    from rasd.stages.entities import make_stage
+    from rasd.entities import EntityFinder
 
     with gzip.open(NEWS, "rt", encoding="utf-8") as f:
         texts = [json.loads(line)["text"] for _, line in zip(range(args.articles), f)]
@@ -38,7 +38,7 @@ def main() -> None:
     start = time.perf_counter()
     mentions = sum(len(link_text(t)) for t in ok)
     linker_s = time.perf_counter() - start
-    stage = make_stage(args.profile)
+    stage = EntityFinder(args.profile)
     start = time.perf_counter()
     entities = sum(len(stage.entities(t)) for t in ok)
     stage_s = time.perf_counter() - start

@@ -100,10 +100,10 @@ def actor_roles(gsr_dir: Path, etype: str = "ASSAULT") -> dict:
     """Actor roles against *_spans.json: does actor1 overlap an annotated source actor, actor2 a
     target? Over every spans sentence (the heuristics are not trained, so all are fair game),
     with the entities stage run first and the classifier gate off (roles, not detection)."""
-    from rasd.pipeline import Pipeline, available_stages
+    from rasd.pipeline import Pipeline
 
     spans = json.loads((gsr_dir / f"{etype.lower()}_spans.json").read_text(encoding="utf-8"))
-    pipe = Pipeline("fast", stages=[s for s in available_stages() if s in ("entities", "places", "dates", "quotes")])
+    pipe = Pipeline("fast", stages=["entities", "places", "dates", "quotes"])
 
     def toks(words):
         return {norm(w).removeprefix("و").removeprefix("ال") for w in words if len(w) > 1}
@@ -111,7 +111,7 @@ def actor_roles(gsr_dir: Path, etype: str = "ASSAULT") -> dict:
     c = {"src_gold": 0, "src_pred": 0, "src_hit": 0, "tgt_gold": 0, "tgt_pred": 0, "tgt_hit": 0}
     for rec in spans:
         art = pipe(Article.create(rec["text"]))
-        evs = [e for e in extract_events(art, use_classifier=False) if e.type == etype]
+        evs = [e for e in extract_events(art, scorer=None) if e.type == etype]
         src = set().union(*[toks(s["source_actor"]) for s in rec["spans"]]) if rec["spans"] else set()
         tgt = set().union(*[toks(s["target_actor"]) for s in rec["spans"]]) if rec["spans"] else set()
         a1 = toks(evs[0].actor1.text.split()) if evs and evs[0].actor1 else set()

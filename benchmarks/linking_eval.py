@@ -70,8 +70,8 @@ _STAGE = []
 
 def _stage():
     if not _STAGE:
-        from rasd.stages.entities import make_stage
-        _STAGE.append(make_stage("fast"))
+        from rasd.entities import EntityFinder
+        _STAGE.append(EntityFinder("fast"))
     return _STAGE[0]
 
 

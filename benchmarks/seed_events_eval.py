@@ -32,11 +32,9 @@ def load(path: Path = LABELS) -> list[tuple[str, int, int, bool]]:
 def evaluate(shared: Path, gate: str = "strict") -> dict:
     from rasd.ingest.readers import IngestOptions, make_article
     from rasd.pipeline import Pipeline
+    from rasd.settings import Settings
 
-    pipe = Pipeline("fast")
-    for stage in pipe.stages:
-        if stage.name == "events":
-            stage.gate = gate
+    pipe = Pipeline(Settings(events_gate=gate))
     rows = load()
     arts = {}
     out = {"tp": 0, "fp": 0, "fn": 0, "tn": 0, "sentences": []}

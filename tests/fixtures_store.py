@@ -10,7 +10,7 @@ import os
 
 import pytest
 
-from rasd.model import Acled, Actor, Article, DateRef, Entity, Event, Place, Quote, Span, Speaker
+from rasd.model import Acled, Actor, Article, DateRef, Entity, Event, Place, Quote, Span, Speaker, Story
 
 ARMY = ("الجيش السوري", "Syrian Army", "Q-SYR-ARMY")
 DEFENCE = ("الدفاع المدني", "Syrian Civil Defence", "Q-WHITE-HELMETS")
@@ -130,7 +130,7 @@ def articles() -> list[Article]:
     return [article_idlib_a(), article_idlib_b(), article_baghdad(), article_xss()]
 
 
-def stories(arts: list[Article] | None = None) -> list[dict]:
+def stories(arts: list[Article] | None = None) -> list[Story]:
     """Three stories: Idlib (two outlets, disagreeing on the dead), Baghdad, and the threat."""
     by = {a.id: a for a in (arts or articles())}
     a, b = by["art-idlib-a"], by["art-idlib-b"]
@@ -155,7 +155,7 @@ def stories(arts: list[Article] | None = None) -> list[dict]:
         out.append({"id": sid, "title": art.title, "articles": [aid], "outlets": [art.outlet],
                     "first_published": art.published, "last_published": art.published,
                     "events": [{**art.events[0].to_json(), "sources": [aid]}], "contradictions": []})
-    return out
+    return [Story.from_json(d) for d in out]
 
 
 def fill(store) -> None:

@@ -152,7 +152,8 @@ def test_post_token_from_environment_runs_the_analysis_pipeline(tmp_path, monkey
         assert r.status_code == 201, r.text
         stored = c.get("/articles/p1").json()
     expected = Pipeline()(make_article(body["text"], IngestOptions(), source="api", id="p1", published="2024-03-09"))
-    assert {k: v for k, v in stored.items() if k != "stories"} == expected.to_json()
+    assert {k: v for k, v in stored.items() if k not in ("stories", "provenance")} == expected.to_json()
+    assert stored["provenance"]["profile"] == "fast" and stored["provenance"]["models"]
 
 
 def test_post_stores_idempotently(client):

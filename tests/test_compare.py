@@ -30,15 +30,15 @@ def test_opposite_headlines_disagree():
 
 
 def test_pairs_stream_one_result_per_pair_and_bad_pairs_do_not_stop(monkeypatch):
-    built = []
-    monkeypatch.setattr(cmp, "_PIPELINES", {})
     import rasd.pipeline
 
+    monkeypatch.setattr(rasd.pipeline, "_SHARED", {})
+    built = []
     real = rasd.pipeline.Pipeline
-    monkeypatch.setattr(rasd.pipeline, "Pipeline", lambda p: built.append(p) or real(p, stages=[]))
+    monkeypatch.setattr(rasd.pipeline, "Pipeline", lambda s: built.append(s) or real(s, stages=[]))
     good = {"id": "p1", "a": {"text": STRIKE}, "b": {"text": FARM}}
     lines = [json.dumps(good, ensure_ascii=False), "{not json", json.dumps({"id": "p3", "a": {"text": ""}, "b": {}}),
              json.dumps({**good, "id": "p4"}, ensure_ascii=False)]
     rows = list(cmp.compare_pairs(io.StringIO("\n".join(lines)), None))
     assert [r["id"] for r in rows] == ["p1", 2, "p3", "p4"]
-    assert ["error" in r for r in rows] == [False, True, True, False] and len(built) == 1
+    assert ["error" in r for r in rows] == [False, True, True, False] and len(built) == 1  # one shared pipeline for every pair

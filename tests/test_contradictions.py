@@ -15,8 +15,8 @@ NOT_LEFT = "وقال ناشط آخر إن المسلحين لم ينسحبوا �
 def test_held_and_withdrawn_in_one_article_is_a_contradiction():
     a = Article.create(HELD + "\n" + LEFT, id="x")
     (c,) = find_contradictions([a])
-    assert "الصفصاف" in c["about"] and {cl["position"] for cl in c["claims"]} == {"held", "lost"}
-    assert all(a.text[cl["start"]:cl["end"]] == cl["text"] for cl in c["claims"])
+    assert "الصفصاف" in c.about and {cl.position for cl in c.claims} == {"held", "lost"}
+    assert all(a.text[cl.start:cl.end] == cl.text for cl in c.claims)
 
 
 @pytest.mark.parametrize("text", [HELD, LEFT, HELD + "\n" + NOT_LEFT])
@@ -27,7 +27,7 @@ def test_one_sided_or_negated_accounts_are_not_contradictions(text):
 def test_claims_across_articles_name_their_article():
     a, b = Article.create(HELD, id="a"), Article.create("أكد ناشط أن المسلحين انسحبوا من مدينة الصفصاف.", id="b")
     (c,) = find_contradictions([a, b])
-    assert {cl["article"] for cl in c["claims"]} == {"a", "b"}
+    assert {cl.article for cl in c.claims} == {"a", "b"}
 
 
 def _event(a: Article, fatalities, status="occurred") -> Article:
@@ -41,5 +41,5 @@ def _event(a: Article, fatalities, status="occurred") -> Article:
 def test_merged_event_disagreements(fb, sb, kind):
     text = "قصف مدفعي على قرية الصفصاف أوقع قتلى."
     a, b = _event(Article.create(text, id="a"), 3), _event(Article.create(text + " ", id="b"), fb, sb)
-    kinds = [c["kind"] for c in find_contradictions([a, b], merge_events([a, b]))]
+    kinds = [c.kind for c in find_contradictions([a, b], merge_events([a, b]))]
     assert kind in kinds

@@ -5,7 +5,7 @@ import pytest
 
 from rasd.dates import find_dates
 from rasd.model import Article
-from rasd.stages.dates import make_stage
+from rasd.stages import DatesStage
 
 PUB = "2019-03-19"  # a Tuesday
 
@@ -119,21 +119,21 @@ def test_without_publication_date_only_what_is_known(text, expected):
     ("", PUB),
 ])
 def test_malformed_dates_never_fail_the_article(text, published):
-    art = make_stage("fast")(Article.create(text, published=published))
+    art = DatesStage()(Article.create(text, published=published))
     assert all(text[d.start:d.end] == d.text for d in art.dates)
 
 
 def test_stage_fills_dates_with_offsets_into_the_text():
     text = "قال المتحدث في كلمة بثها أمس الإثنين 18 آذار/مارس إن المعركة مستمرة."
-    art = make_stage("fast")(Article.create(text, published=PUB))
+    art = DatesStage()(Article.create(text, published=PUB))
     assert [(d.text, d.value) for d in art.dates] == [("أمس الإثنين 18 آذار/مارس", "2019-03-18")]
-    assert (make_stage("fast").needs, make_stage("fast").adds) == ((), "dates")
+    assert (DatesStage().requires, DatesStage().assigns) == (("text",), "dates")
 
 
 def test_date_in_gives_the_first_date_of_a_sentence():
     from rasd.dates import date_in
     text = "قصفت الطائرات البلدة أمس. وتعقد الجلسة الأربعاء المقبل."
-    art = make_stage("fast")(Article.create(text, published=PUB))
+    art = DatesStage()(Article.create(text, published=PUB))
     assert date_in(art, 0, text.index(".") + 1).value == "2019-03-18"
     assert date_in(art, text.index(".") + 1, len(text)).value == "2019-03-20"
 

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import shared_path
 from rasd.ingest.readers import IngestOptions, make_article
-from rasd.stages.entities import make_stage
+from rasd.stages import EntitiesStage
 
 EXPECTED = {
     "000": [("أبي بكر البغدادي", "per:abu-bakr-al-baghdadi"), ("أبو بكر البغدادي", "per:abu-bakr-al-baghdadi"),
@@ -64,7 +64,7 @@ EXPECTED = {
 @pytest.fixture(scope="module")
 def seed_entities():
     folder = shared_path("seeds")
-    stage = make_stage("fast")
+    stage = EntitiesStage()
     out = {}
     for path in sorted(folder.glob("0*.txt")):
         art = make_article(path.read_text(encoding="utf-8"), IngestOptions(), source=str(path))

@@ -1,7 +1,8 @@
 """The entities stage: KB links, NER spans, labels, facilities and surnames."""
 import pytest
 
-from rasd.stages.entities import EntitiesStage, _bio_spans
+from rasd.entities import EntityFinder
+from rasd.entities.finder import _bio_spans
 
 
 class FakeTagger:
@@ -15,7 +16,7 @@ class FakeTagger:
 
 
 def _run(make_article, text, tags):
-    return make_article(text).with_layer("entities", EntitiesStage("fast", tagger=FakeTagger(tags)).entities(text))
+    return make_article(text).with_layer("entities", EntityFinder("fast", tagger=FakeTagger(tags)).entities(text))
 
 
 def test_kb_wins_over_ner_on_overlap(make_article):
@@ -111,7 +112,7 @@ def test_a_compound_name_tail_is_not_taken_for_a_surname(make_article, name, tai
     tagger = FakeTagger({})
     tagger.tag = lambda sents: [["O", "B-PERS", "I-PERS", "O"] if i == 0 else ["O"] * len(s)
                                 for i, s in enumerate(sents)]
-    stage = EntitiesStage("fast", tagger=tagger)
+    stage = EntityFinder("fast", tagger=tagger)
     assert [e.text for e in stage.entities(text)] == [name]
 
 

@@ -116,11 +116,10 @@ def test_the_broad_gate_keeps_a_battle_between_armed_parties_without_a_toll(gate
     assert any(e.type == "ASSAULT" and e.status == "occurred" for e in evs) is kept
 
 
-def test_an_unknown_gate_is_refused(monkeypatch):
-    from rasd.stages.events import EventsStage
-    monkeypatch.setenv("RASD_EVENTS_GATE", "loose")
-    with pytest.raises(ValueError, match="RASD_EVENTS_GATE"):
-        EventsStage()
+def test_an_unknown_gate_in_the_environment_is_refused_at_the_edge():
+    from rasd.config import settings_from_env
+    with pytest.raises(ValueError, match="events gate 'loose'"):
+        settings_from_env({"RASD_EVENTS_GATE": "loose"})
 
 
 def test_one_party_named_twice_is_not_both_actors(pipeline):

@@ -11,7 +11,7 @@ from rasd.model import Article, DateRef, Entity, Place, Quote
 
 def _events(text, **layers):
     return extract_events(Article.create(text).with_layer("quotes", ()) if not layers else
-                          _with(Article.create(text), layers), use_classifier=False)
+                          _with(Article.create(text), layers), scorer=None)
 
 
 def _with(art, layers):

@@ -46,8 +46,7 @@ def test_stored_model_covers_both_types_and_reads_raw_sentences():
 def test_only_sentences_with_an_assault_or_protest_trigger_are_scored(monkeypatch, text, scored):
     seen = []
     real = classifier.sentence_scores
-    monkeypatch.setattr("rasd.events.extract.sentence_scores", lambda s: seen.extend(s) or real(s))
-    extract_events(Article.create(text).with_layer("quotes", ()))
+    extract_events(Article.create(text).with_layer("quotes", ()), scorer=lambda s: seen.extend(s) or real(s))
     assert len(seen) == scored
 
 

@@ -4,14 +4,15 @@ import pytest
 
 from rasd.model import Article, Entity, ItemError
 from rasd.pipeline import Pipeline, Stage, StageError
+from rasd.settings import Settings
 
 
 @dataclass
 class FirstWord:
     """A test stage: the first word is an ORG; fails on articles containing 'خطأ'."""
     name: str = "first_word"
-    needs: tuple = ()
-    adds: str = "entities"
+    requires: tuple = ("text",)
+    assigns: str = "entities"
 
     def __call__(self, art: Article) -> Article:
         if "خطأ" in art.text:
@@ -20,10 +21,19 @@ class FirstWord:
         return art.with_layer("entities", [Entity(0, len(word), word, "ORG")])
 
 
+@dataclass
+class NeedsPlaces:
+    """A test stage that reads a layer nobody assigned before it."""
+    name: str = "needs_places"
+    requires: tuple = ("text", "places")
+    assigns: str = "events"
+
+    def __call__(self, art: Article) -> Article:
+        return art
+
+
 def _pipeline(stage=FirstWord()) -> Pipeline:
-    p = Pipeline(stages=[])
-    p.stages = [stage]
-    return p
+    return Pipeline(stages=[stage])
 
 
 def test_stage_protocol_is_recognised():
@@ -63,6 +73,38 @@ def test_pipe_is_lazy():
     assert next(it).text == "خبر رقم 1"
 
 
+def test_a_stage_reading_a_layer_no_earlier_stage_assigns_is_refused():
+    with pytest.raises(ValueError, match="needs_places requires 'places'"):
+        Pipeline(stages=[FirstWord(), NeedsPlaces()])
+
+
+def test_an_unknown_stage_name_is_an_error_not_a_skip():
+    with pytest.raises(KeyError, match="no stage named 'sentiment'"):
+        Pipeline(stages=["entities", "sentiment"])
+
+
+def test_names_and_stage_objects_mix_in_one_pipeline():
+    p = Pipeline(stages=["dates", FirstWord()])
+    assert [row["name"] for row in p.analysis()] == ["dates", "first_word"]
+
+
+def test_the_default_pipeline_reads_only_what_earlier_stages_assign():
+    rows = Pipeline().analysis()
+    assert [r["assigns"] for r in rows] == ["entities", "places", "dates", "quotes", "events"]
+    assert all(not r["problems"] for r in rows) and "places" in rows[-1]["requires"]
+
+
+def test_the_text_layer_is_computed_once_before_the_stages():
+    seen = []
+
+    class Spy(FirstWord):
+        def __call__(self, art):
+            seen.append((len(art.sentences), len(art.tokens)))
+            return super().__call__(art)
+    Pipeline(stages=[Spy()])(Article.create("هاجمت قسد البلدة. ثم انسحبت"))
+    assert seen == [(2, 6)]
+
+
 def test_unknown_profile_is_refused():
     with pytest.raises(ValueError):
         Pipeline(profile="turbo")
@@ -72,7 +114,7 @@ def test_parallel_workers_give_the_same_articles_in_order():
     from rasd.parallel import pipe_parallel
     arts = [Article.create(f"قال ناشطون إن القصف استهدف البلدة رقم {i}.") for i in range(5)]
     serial = list(Pipeline().pipe(arts))
-    assert list(pipe_parallel(arts, workers=2, chunk_size=2)) == serial
+    assert list(pipe_parallel(arts, Settings(), workers=2, chunk_size=2)) == serial
 
 
 def test_ray_maps_the_same_partition_function_as_local_workers():

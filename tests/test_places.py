@@ -6,7 +6,7 @@ import pytest
 
 from rasd.geo import find_places, is_dateline
 from rasd.model import Article, Entity
-from rasd.stages.places import make_stage
+from rasd.stages import PlacesStage
 from rasd.geo.resolver import _km_pts
 
 
@@ -81,26 +81,26 @@ def test_names_inside_people_organisations_and_words_are_not_places(text):
     ("وصل الوفد إلى دمشق أمس.", "دمشق", False),
 ])
 def test_dateline_is_flagged(text, surface, expected):
-    art = make_stage("fast")(Article.create(text))
+    art = PlacesStage()(Article.create(text))
     place = next(p for p in art.places if p.text == surface)
     assert is_dateline(art, place) is expected
 
 
 @pytest.mark.parametrize("text", ["", "لا شيء هنا", "﴿قُلْ﴾ في الرقة", "x" * 50, "قرية - - ريف"])
 def test_stage_never_fails_and_fills_english_names(text):
-    art = make_stage("fast")(Article.create(text))
+    art = PlacesStage()(Article.create(text))
     assert all(p.name_en and text[p.start:p.end] == p.text for p in art.places)
 
 
 def test_person_entity_vetoes_a_place_name():
     text = "التقى حلب الوزير أمس."
     art = Article.create(text, entities=(Entity(6, 9, "حلب", "PER"),))
-    assert not make_stage("fast")(art).places
+    assert not PlacesStage()(art).places
 
 
-def test_stage_declares_no_needs():
-    st = make_stage("fast")
-    assert (st.name, st.needs, st.adds) == ("places", (), "places")
+def test_stage_declares_that_it_reads_the_entities():
+    st = PlacesStage()
+    assert (st.name, st.requires, st.assigns) == ("places", ("text", "entities"), "places")
 
 
 @pytest.mark.parametrize("text, lat, lon", [
@@ -115,7 +115,7 @@ def test_river_mention_takes_the_bank_of_the_town_named_beside_it(text, lat, lon
 def test_nearest_place_skips_the_dateline_and_prefers_the_closest():
     from rasd.geo import nearest_place
     text = "بيروت - قصفت الطائرات بلدة هجين قرب الباغوز في شرق سوريا."
-    art = make_stage("fast")(Article.create(text))
+    art = PlacesStage()(Article.create(text))
     assert nearest_place(art, 0, len(text), at=text.index("قرب")).text in ("هجين", "الباغوز")
     assert nearest_place(art, 0, len(text), at=0).text == "هجين"
 
@@ -143,4 +143,4 @@ def test_organisation_tag_does_not_remove_a_province_named_with_its_kind_word():
     text = "خطب في ولاية الخير أمس."
     start = text.index("ولاية")
     art = Article.create(text, entities=(Entity(start, start + 11, "ولاية الخير", "ORG"),))
-    assert [p.precision for p in make_stage("fast")(art).places] == [3]
+    assert [p.precision for p in PlacesStage()(art).places] == [3]

@@ -12,8 +12,7 @@ import pytest
 from conftest import shared_path
 from rasd.geo import is_dateline
 from rasd.model import Article
-from rasd.stages.dates import make_stage as dates_stage
-from rasd.stages.places import make_stage as places_stage
+from rasd.stages import DatesStage, EntitiesStage, PlacesStage
 from rasd.geo.resolver import _km_pts
 
 SEEDS = {"000": "000_141a6f80f6be6476.txt", "001": "001_f8a55f972cacf096.txt",
@@ -25,7 +24,7 @@ PUB = {"000": "2017-06-10", "001": None, "002": "2019-03-18", "003": None, "004"
 def _article(seed: str) -> Article:
     text = shared_path("seeds", SEEDS[seed]).read_text(encoding="utf-8")
     art = Article.create(text, published=PUB[seed])
-    return dates_stage("fast")(places_stage("fast")(art))
+    return DatesStage()(PlacesStage()(art))
 
 
 def _km(p, lat, lon):
@@ -103,14 +102,13 @@ def test_seeds_without_publication_date_invent_nothing(seed):
 @pytest.fixture(scope="module")
 def with_entities():
     """Seeds run through the entities stage first, as in the real pipeline (skips if absent)."""
-    ents = pytest.importorskip("rasd.stages.entities")
-    stage = ents.make_stage("fast")
+    stage = EntitiesStage()
     cache: dict[str, Article] = {}
 
     def get(seed: str) -> Article:
         if seed not in cache:
             text = shared_path("seeds", SEEDS[seed]).read_text(encoding="utf-8")
-            cache[seed] = places_stage("fast")(stage(Article.create(text, published=PUB[seed])))
+            cache[seed] = PlacesStage()(stage(Article.create(text, published=PUB[seed])))
         return cache[seed]
     return get
 

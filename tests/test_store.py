@@ -143,9 +143,9 @@ def test_quotes_by_speaker(store):
 
 
 def test_stories_round_trip_and_filter(store):
-    assert store.stories() == sorted(fx.stories(), key=lambda s: s["first_published"])
-    assert store.story("story-idlib")["contradictions"][0]["about"] == "fatalities"
-    assert [s["id"] for s in store.find_stories(country="IQ")] == ["story-baghdad"]
+    assert store.stories() == sorted(fx.stories(), key=lambda s: s.first_published)
+    assert store.story("story-idlib").contradictions[0].about == "fatalities"
+    assert [s.id for s in store.find_stories(country="IQ")] == ["story-baghdad"]
     assert store.stories_of("art-idlib-b") == ["story-idlib"]
 
 

@@ -30,28 +30,28 @@ def test_copies_join_only_within_the_time_window(b_date, stories):
 
 def test_undated_copy_joins_on_strong_similarity():
     out = build_stories([art(STRIKE, "a", "2020-03-01"), art(STRIKE + " ", "b")])
-    assert [s["articles"] for s in out] == [["a", "b"]]
+    assert [list(s.articles) for s in out] == [["a", "b"]]
 
 
 def test_unrelated_articles_stay_apart_and_story_has_fields():
     out = build_stories([art(STRIKE, "a", "2020-03-01", "أ"), art(FLOOD, "b", "2020-03-01", "ب")])
     assert len(out) == 2
     assert {"id", "title", "articles", "outlets", "first_published", "last_published", "events",
-            "contradictions"} <= set(out[0])
+            "contradictions"} <= set(out[0].to_json())
 
 
 def test_story_ids_do_not_depend_on_input_order():
     arts = [art(STRIKE, "a", "2020-03-01"), art(STRIKE + " ", "b", "2020-03-02"), art(FLOOD, "c", "2020-03-01")]
-    assert {s["id"] for s in build_stories(arts)} == {s["id"] for s in build_stories(arts[::-1])}
+    assert {s.id for s in build_stories(arts)} == {s.id for s in build_stories(arts[::-1])}
 
 
 def test_same_event_merges_with_each_sources_numbers():
     a, b = art(STRIKE, "a", "2020-03-01"), art(STRIKE + " ", "b", "2020-03-01")
     a, b = a.with_layer("events", [strike_event(a, 10)]), b.with_layer("events", [strike_event(b, 12)])
     (story,) = build_stories([a, b])
-    (ev,) = story["events"]
-    assert ev["sources"] == ["a", "b"]
-    assert [r["fatalities"] for r in ev["reports"]] == [10, 12]
+    (ev,) = story.events
+    assert ev.sources == ("a", "b")
+    assert [r.fatalities for r in ev.reports] == [10, 12]
 
 
 def test_update_store_joins_new_articles_and_keeps_ids(tmp_path):
@@ -64,8 +64,8 @@ def test_update_store_joins_new_articles_and_keeps_ids(tmp_path):
         store.put(art(STRIKE + " ", "b", "2020-03-02"))
         store.put(art(FLOOD, "c", "2020-03-02"))
         summary = update_store(store)
-        by_id = {s["id"]: s for s in store.stories()}
-    assert summary["stories"] == 2 and by_id[first["id"]]["articles"] == ["a", "b"]
+        by_id = {s.id: s for s in store.stories()}
+    assert summary.stories == 2 and by_id[first.id].articles == ("a", "b")
 
 
 def test_shared_resolved_entities_raise_similarity():

@@ -23,7 +23,7 @@ def stories():
 
 
 def story_of(stories, aid):
-    return next(s for s in stories if aid in s["articles"])
+    return next(s for s in stories if aid in s.articles)
 
 
 def test_002_and_004_form_one_story(stories):
@@ -32,11 +32,11 @@ def test_002_and_004_form_one_story(stories):
 
 @pytest.mark.parametrize("aid", ["000", "001", "003"])
 def test_others_stay_out_of_the_2019_story(stories, aid):
-    assert aid not in story_of(stories, "002")["articles"]
+    assert aid not in story_of(stories, "002").articles
 
 
 def test_001_holds_the_tabqa_contradiction(stories):
     s = story_of(stories, "001")
-    (c,) = [c for c in s["contradictions"] if "الطبقة" in c["about"]]
-    assert {cl["position"] for cl in c["claims"]} == {"held", "lost"}
-    assert any("انسحبوا" in cl["text"] for cl in c["claims"])
+    (c,) = [c for c in s.contradictions if "الطبقة" in c.about]
+    assert {cl.position for cl in c.claims} == {"held", "lost"}
+    assert any("انسحبوا" in cl.text for cl in c.claims)

@@ -1,7 +1,7 @@
 """Settings from the environment: the only module below the CLI and the API that reads it.
 
 Variables (all optional): ``RASD_PROFILE``, ``RASD_EVENTS_GATE`` (strict | broad),
-``RASD_EVENT_CLASSIFIER`` (1 | 0), ``RASD_NER_MODEL``, ``RASD_EVENTS_MODEL``, ``RASD_KB_DIR``,
+``RASD_EVENT_CLASSIFIER`` (1 | 0), ``RASD_NER_MODEL``, ``RASD_EVENTS_MODEL``,
 ``RASD_MAX_BYTES``, ``RASD_API_TOKEN`` (the API's write token, see :func:`api_token`).
 Explicit values (command-line flags) win over the environment.
 """
@@ -28,8 +28,7 @@ def settings_from_env(environ: Optional[Mapping[str, str]] = None, **explicit) -
         if flag not in _FLAGS:
             raise ValueError(f"RASD_EVENT_CLASSIFIER={flag!r} is not one of {sorted(_FLAGS)}")
         values["event_classifier"] = _FLAGS[flag]
-    for key, name in (("ner_model", "RASD_NER_MODEL"), ("events_model", "RASD_EVENTS_MODEL"),
-                      ("kb_dir", "RASD_KB_DIR")):
+    for key, name in (("ner_model", "RASD_NER_MODEL"), ("events_model", "RASD_EVENTS_MODEL")):
         if env.get(name):
             values[key] = env[name]
     if env.get("RASD_MAX_BYTES"):

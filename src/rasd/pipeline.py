@@ -61,8 +61,8 @@ class Pipeline:
     """The text layer plus stages, loaded once and applied in order."""
 
     def __init__(self, settings: Union[Settings, str, None] = None,
-                 stages: Optional[Sequence[Union[str, Stage]]] = None):
-        self.settings = _settings(settings)
+                 stages: Optional[Sequence[Union[str, Stage]]] = None, *, profile: Optional[str] = None):
+        self.settings = _settings(settings if profile is None else Settings(profile=profile))
         self.profile = self.settings.profile
         from .stages import STAGE_ORDER
 

@@ -34,8 +34,8 @@ class Settings:
     * ``event_classifier``: whether the sentence classifier confirms ASSAULT/PROTEST triggers;
       when on and its model is missing, building the pipeline fails instead of silently
       keeping every trigger.
-    * ``ner_model`` / ``events_model`` / ``kb_dir``: paths that replace the shipped CRF model,
-      event classifier and knowledge-base folder (None: the shipped ones).
+    * ``ner_model`` / ``events_model``: paths that replace the shipped CRF model and event
+      classifier (None: the shipped ones).
     * ``max_bytes`` / ``min_arabic``: input limits (an input over them is an error record).
     * ``batch_size`` / ``workers``: streaming batch and local worker processes.
     """
@@ -45,7 +45,6 @@ class Settings:
     event_classifier: bool = True
     ner_model: Optional[str] = None
     events_model: Optional[str] = None
-    kb_dir: Optional[str] = None
     max_bytes: int = DEFAULT_MAX_BYTES
     min_arabic: float = 0.5
     batch_size: int = 32
@@ -65,14 +64,13 @@ class Settings:
 
     def analysis_key(self) -> tuple:
         """The fields that change analysis output (not limits or parallelism)."""
-        return (self.profile, self.events_gate, self.event_classifier, self.ner_model,
-                self.events_model, self.kb_dir)
+        return (self.profile, self.events_gate, self.event_classifier, self.ner_model, self.events_model)
 
     def provenance(self) -> dict:
         """rasd's version, the profile and a hash of the models and tables this build reads."""
         return {"rasd": version(), "profile": self.profile, "events_gate": self.events_gate,
                 "event_classifier": self.event_classifier,
-                "models": models_hash(self.profile, self.ner_model, self.events_model, self.kb_dir)}
+                "models": models_hash(self.profile, self.ner_model, self.events_model)}
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -89,13 +87,12 @@ def version() -> str:
 
 
 @lru_cache(maxsize=8)
-def models_hash(profile: str, ner_model: Optional[str] = None, events_model: Optional[str] = None,
-                kb_dir: Optional[str] = None) -> str:
+def models_hash(profile: str, ner_model: Optional[str] = None, events_model: Optional[str] = None) -> str:
     """sha256 (first 16 hex digits) over the names and bytes of every model and table file."""
     data = Path(str(resources.files("rasd") / "data"))
-    roots = [data / t for t in _TABLES if t != "kb" or kb_dir is None]
+    roots = [data / t for t in _TABLES]
     roots += [data / "ner" / d for d in _NER_FILES[profile]]
-    roots += [Path(p) for p in (ner_model, events_model, kb_dir) if p]
+    roots += [Path(p) for p in (ner_model, events_model) if p]
     h = hashlib.sha256()
     for root in roots:
         files = sorted(root.rglob("*")) if root.is_dir() else [root]

@@ -1,4 +1,4 @@
-"""Pipeline gate variants for an occurred ASSAULT/PROTEST (rasd.events.extract._confirmed), scored
+"""Pipeline gate variants for an occurred ASSAULT/PROTEST (rasd.events.gate), scored
 through the events stage with out-of-fold classifier probabilities inside train ("cv") and with
 the stored model on dev. Run from the repo root after embed_cache.py:
 
@@ -13,7 +13,6 @@ from gsr_data import load, extra_positives
 from embed_cache import load_cache, key, path_of
 from rasd.events import embed as e5
 import train_gsr
-import rasd.events.extract as ex
 from rasd.events import extract_events
 from rasd.model import Article
 from gsr_eval import prf
@@ -34,14 +33,22 @@ variants = {
     "toll+thr+relax": lambda thr, p, killed, entry: p >= thr or (killed and entry.type == "ASSAULT") or (entry.mode not in (None, "beat") and p >= thr / 2),
     "toll+thr*0.8": lambda thr, p, killed, entry: p >= thr * 0.8 or (killed and entry.type == "ASSAULT"),
 }
-cur = {"v": None, "p": 0.0}
-def fake_scores(sents):
-    return {t: (thr, [cur["p"][t]] * len(sents)) for t, thr in cur["thr"].items()}
-ex.sentence_scores = fake_scores
-def conf(gate, killed, entry):
-    thr, p = gate
-    return bool(variants[cur["v"]](thr, p, killed, entry))
-ex._confirmed = conf
+
+
+class VariantGate:
+    """A gate (rasd.events.gate.Gate) that applies one of the variants above."""
+
+    def __init__(self, name):
+        self.name = name
+
+    def keep(self, etype, threshold, p, killed, entry, armed):
+        return bool(variants[self.name](threshold, p, killed, entry))
+
+
+def fixed_scorer(etype, thr, p):
+    """A scorer (rasd.events.classifier.Scorer) that gives every sentence the precomputed ``p``."""
+    return lambda sents: {etype: (thr, [p] * len(sents))}
+
 
 out = {}
 for et in ("ASSAULT", "PROTEST"):
@@ -59,13 +66,12 @@ for et in ("ASSAULT", "PROTEST"):
     pipe, _ = model["models"][et]
     pdv = pipe.predict_proba([r["text"] for r in dv])[:, 1]
     for v in variants:
-        cur["v"] = v
+        gate = VariantGate(v)
         res = {}
         for name, rs, ps in (("cv", tr, oof), ("dev", dv, pdv)):
             pred = []
             for r, p in zip(rs, ps):
-                cur["p"] = {et: p}; cur["thr"] = {et: thr}
-                evs = extract_events(Article.create(r["text"]))
+                evs = extract_events(Article.create(r["text"]), scorer=fixed_scorer(et, thr, p), gate=gate)
                 pred.append(any(e.type == et and e.status == "occurred" for e in evs))
             res[name] = prf([r["y"] for r in rs], pred)
         print(et, v, "cv", res["cv"]["f1"], "dev", res["dev"]["f1"], res["dev"], flush=True)

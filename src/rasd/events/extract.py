@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..geo import is_dateline
+from ..kb import load_kb
 from ..model import Actor, Article, DateRef, Entity, Event, Place, Span
 from ..text import normalize, segment
 from .acled import acled_for
@@ -51,21 +53,7 @@ class EventExtractor:
 
     def _datelines(self) -> set[tuple[int, int]]:
         """Places that only say where the story was filed ("بيروت - ...")."""
-        out = set()
-        try:
-            from ..geo import is_dateline  # type: ignore[attr-defined]
-        except ImportError:
-            is_dateline = None
-        for p in self.a.places:
-            if is_dateline is not None:
-                if is_dateline(self.a, p):
-                    out.add((p.start, p.end))
-                continue
-            line_start = self.text.rfind("\n", 0, p.start) + 1
-            after = self.text[p.end:p.end + 4]
-            if p.start - line_start <= 30 and re.match(r"\s*[-–—]", after):
-                out.add((p.start, p.end))
-        return out
+        return {(p.start, p.end) for p in self.a.places if is_dateline(self.a, p)}
 
     def extract(self) -> list[Event]:
         sents = self.a.sentences
@@ -158,8 +146,8 @@ class EventExtractor:
 
     def _armed(self, sent) -> bool:
         """Whether the sentence names an armed party of the KB (ACLED inter 1-4 or 8)."""
-        _kb_name("")  # loads the KB once
-        return bool(_KB) and any((_KB.inter(x.kb_id) or 0) in (1, 2, 3, 4, 8) for x in self.actors
+        kb = load_kb()
+        return any((kb.inter(x.kb_id) or 0) in (1, 2, 3, 4, 8) for x in self.actors
                                  if x.kb_id and sent.start <= x.start and x.end <= sent.end)
 
     # --- arguments ----------------------------------------------------------------------
@@ -317,21 +305,9 @@ def _cue_index(words: list[str], i: int) -> Optional[int]:
     return None
 
 
-_KB = None
-
-
 def _kb_name(kb_id: str) -> Optional[str]:
-    """The English name of a KB entry, when the knowledge base is installed."""
-    global _KB
-    if _KB is None:
-        try:
-            from ..kb import load_kb  # type: ignore[attr-defined]
-            _KB = load_kb()
-        except ImportError:
-            _KB = False
-    if not _KB:
-        return None
-    entry = _KB.get(kb_id)
+    """The English name of a KB entry."""
+    entry = load_kb().get(kb_id)
     return getattr(entry, "name_en", None) if entry is not None else None
 
 
@@ -344,8 +320,7 @@ def _reporter(kb_id: Optional[str]) -> bool:
     """Whether a KB entry is a source or a name of an operation rather than an actor."""
     if not kb_id:
         return False
-    _kb_name(kb_id)  # loads the KB once
-    entry = _KB.get(kb_id) if _KB else None
+    entry = load_kb().get(kb_id)
     return getattr(entry, "kind", None) in _REPORTER_KINDS
 
 

@@ -46,4 +46,4 @@ def post_article(request: Request, body: dict = Body(..., examples=[{"text": "..
 def search(q: str = Query(..., min_length=1, description="words to find (all must occur)"),
            f: Filters = Depends(), p: dict = Depends(page), st: Store = Depends(store)) -> dict:
     """Full-text search over articles (Arabic spelling folded), with the other filters."""
-    return service.search(st, q, **p, **f.values)
+    return service.search(st, q, **p, **{k: v for k, v in f.values.items() if k != "q"})
