@@ -76,7 +76,7 @@ def main() -> None:
     ap.add_argument("--gsr", type=Path, default=GSR)
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--actors", action="store_true", help="score actor roles against *_spans.json instead")
-    ap.add_argument("--gate", choices=("strict", "broad"), default="strict",
+    ap.add_argument("--gate", choices=("strict", "broad", "news"), default="strict",
                     help="the events stage's ASSAULT operating point (broad runs the entities stage)")
     args = ap.parse_args()
     if args.actors:

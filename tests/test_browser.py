@@ -216,8 +216,8 @@ def test_sample_corpus_map_story_article(browser, corpus_server):
 
     base, db = corpus_server
     with open_store(db) as s:
-        story = max(s.stories(), key=lambda st: len(st["articles"]))
-        located = [e for e in s.events(story=story["id"]) if (e.get("place") or {}).get("lat") is not None]
+        story = max(s.stories(), key=lambda st: len(st.articles))
+        located = [e for e in s.events(story=story.id) if (e.get("place") or {}).get("lat") is not None]
     if not located:
         pytest.skip("the analysis located no event of the largest sample story")
     page = browser.new_page(viewport={"width": 1280, "height": 900}, base_url=base)
@@ -229,9 +229,9 @@ def test_sample_corpus_map_story_article(browser, corpus_server):
     shot(page, "samples_map")
     # Markers can overlap: dispatch the click to the one we want rather than to the topmost.
     page.locator(f'.ev-marker[data-events~="{located[0]["id"]}"]').dispatch_event("click")
-    page.locator(f'[data-testid=popup-story][href="#/story/{story["id"]}"]').first.click()
-    wait_ready(page, f"#/story/{story['id']}")
-    assert page.get_by_test_id("story-article").count() == len(story["articles"])
+    page.locator(f'[data-testid=popup-story][href="#/story/{story.id}"]').first.click()
+    wait_ready(page, f"#/story/{story.id}")
+    assert page.get_by_test_id("story-article").count() == len(story.articles)
     shot(page, "samples_story")
     page.get_by_test_id("article-link").first.click()
     page.wait_for_selector('body[data-ready^="#/article/"]')

@@ -121,3 +121,30 @@ def test_next_and_far_future_markers_make_a_plan(text):
 
 def test_according_to_is_not_an_agreement():
     assert not any(t == "AGREE" for t, _ in _types("ووفقا للمحافظ، فإن المدينة محاصرة منذ أسبوع."))
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("ونجح المرشح في حشد أصوات الناخبين في الدور الأول.", "MOBILIZE"),
+    ("وتعمل الحكومة على ردع التهديدات الإقليمية وتعزيز الأمن الصحي.", "THREATEN"),
+    ("ودعت المنظمة إلى التحقيق في مقتل الصحفية.", "MOBILIZE"),
+    ("وأسفرت الحروب الثلاث أعوام 1948 و1965 و1971 عن مقتل 70 ألفا.", "ASSAULT"),
+    ("وتحطمت طائرة ركاب لدى هبوطها مما أسفر عن مقتل 51 شخصا.", "ASSAULT"),
+])
+def test_words_that_only_look_like_incidents_make_no_event(text, etype):
+    assert etype not in {e.type for e in _events(text)}
+
+
+@pytest.mark.parametrize("text, etype, status", [
+    ("وحشد الجيش آلاف الجنود على الحدود الشرقية.", "MOBILIZE", "occurred"),
+    ("وهدد القائد بشن هجوم على المدينة.", "THREATEN", "threatened"),
+    ("ودعا التنظيم أنصاره إلى قتل الجنود.", "MOBILIZE", "called"),
+])
+def test_the_same_words_in_their_conflict_sense_stay_events(text, etype, status):
+    assert (etype, status) in {(e.type, e.status) for e in _events(text)}
+
+
+def test_the_context_rules_can_be_turned_off_for_measurement():
+    from rasd.events.context import Context
+    text = "ونجح المرشح في حشد أصوات الناخبين في الدور الأول."
+    evs = extract_events(Article.create(text).with_layer("quotes", ()), scorer=None, context=Context(rules=()))
+    assert "MOBILIZE" in {e.type for e in evs}

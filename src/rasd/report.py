@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .model import Article
+from .model import Article, Story
 
 
 def _short(s: str, n: int) -> str:
@@ -18,7 +18,7 @@ def _event_line(ev) -> str:
     return f"    {ev.type}/{ev.status}{' (' + ev.mode + ')' if ev.mode else ''}: {who} @ {where} on {when}{dead}"
 
 
-def digest(articles: Iterable[Article], stories: list[dict] | None = None, max_events: int = 4) -> str:
+def digest(articles: Iterable[Article], stories: list[Story] | None = None, max_events: int = 4) -> str:
     """Per article: title, outlet, date, layer counts, a few events and quotes; then stories."""
     lines = []
     for art in articles:
@@ -36,7 +36,7 @@ def digest(articles: Iterable[Article], stories: list[dict] | None = None, max_e
             flag = " [INCITEMENT]" if q.incitement else ""
             lines.append(f"    “{q.text[:70]}{'…' if len(q.text) > 70 else ''}” — {who}{flag}")
     for st in stories or []:
-        lines.append(f"story {st['id']}: {_short(str(st.get('title')), 80)} — {len(st.get('articles', []))} articles from "
-                     f"{', '.join(st.get('outlets', [])) or '?'}; {len(st.get('events', []))} events, "
-                     f"{len(st.get('contradictions', []))} contradictions")
+        lines.append(f"story {st.id}: {_short(str(st.title), 80)} — {len(st.articles)} articles from "
+                     f"{', '.join(st.outlets) or '?'}; {len(st.events)} events, "
+                     f"{len(st.contradictions)} contradictions")
     return "\n".join(lines)

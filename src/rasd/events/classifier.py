@@ -19,7 +19,8 @@ from typing import Callable, Optional
 
 from ..text import norm
 
-MODEL_FILE = "gsr_classifier.joblib"
+MODEL_FILE = "gsr_classifier.joblib"  # scikit-learn, as training writes it (benchmarks read it)
+NUMPY_FILE = "gsr_classifier.npz"     # the same models as arrays (training/events/export_numpy.py)
 # sentences -> {type: (threshold, [probability per sentence])}, or None when nothing is scored.
 Scorer = Callable[[list[str]], Optional[dict[str, tuple[float, list[float]]]]]
 
@@ -42,13 +43,60 @@ def load_model(path: Optional[str] = None) -> dict:
 
 
 class SentenceScorer:
-    """The classifier of one model file as a :data:`Scorer` (loaded once per process)."""
+    """The classifier as a :data:`Scorer`: the shipped numpy export (or an ``.npz`` at
+    ``path``), or a scikit-learn ``.joblib`` model at ``path``."""
 
     def __init__(self, path: Optional[str] = None) -> None:
-        self.model = load_model(path)
+        if path and not str(path).endswith(".npz"):
+            model = load_model(path)
+            self._score = lambda sentences: scores_of(model, sentences)
+        else:
+            self._score = _linear_models(path).scores
 
     def __call__(self, sentences: list[str]):
-        return scores_of(self.model, sentences)
+        return self._score(sentences)
+
+
+class _LinearModels:
+    """Logistic regressions over e5 feature blocks, applied with numpy alone."""
+
+    def __init__(self, arrays) -> None:
+        self.types = [str(t) for t in arrays["types"]]
+        self.blocks = {t: tuple(str(b) for b in arrays[f"{t}_blocks"]) for t in self.types}
+        self.coef = {t: arrays[f"{t}_coef"] for t in self.types}
+        self.intercept = {t: arrays[f"{t}_intercept"] for t in self.types}
+        self.threshold = {t: float(arrays[f"{t}_threshold"]) for t in self.types}
+
+    def scores(self, sentences: list[str]):
+        if not sentences:
+            return None
+        import numpy as np
+        from scipy.special import expit  # what scikit-learn's predict_proba applies
+
+        from .vectors import embed, trigger_window
+
+        wins = [trigger_window(s) for s in sentences]
+        got = {}
+        out = {}
+        for t in self.types:
+            for b in self.blocks[t]:
+                if b not in got:
+                    got[b] = embed(wins if b.startswith("w") else list(sentences), b.removeprefix("w"))
+            x = np.hstack([got[b] for b in self.blocks[t]])
+            d = x @ self.coef[t].T + self.intercept[t]
+            out[t] = (self.threshold[t], [float(p) for p in expit(d[:, 0])])
+        return out
+
+
+@lru_cache(maxsize=4)
+def _linear_models(path: Optional[str] = None) -> _LinearModels:
+    import numpy as np
+
+    p = Path(path) if path else Path(str(resources.files("rasd.data.events").joinpath(NUMPY_FILE)))
+    if not p.is_file():
+        raise FileNotFoundError(f"event classifier {p} is missing (export it with training/events/export_numpy.py)")
+    with np.load(p) as arrays:
+        return _LinearModels(arrays)
 
 
 def _inputs(model: dict, sentences: list[str]) -> list[str]:
@@ -58,7 +106,7 @@ def _inputs(model: dict, sentences: list[str]) -> list[str]:
 
 def sentence_scores(sentences: list[str]) -> Optional[dict[str, tuple[float, list[float]]]]:
     """For each type the shipped model covers: (its threshold, each sentence's probability)."""
-    return scores_of(load_model(), sentences)
+    return _linear_models().scores(sentences)
 
 
 def scores_of(model: dict, sentences: list[str]) -> Optional[dict[str, tuple[float, list[float]]]]:

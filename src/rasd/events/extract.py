@@ -21,7 +21,9 @@ from ..text import normalize, segment
 from .acled import acled_for
 from .classifier import Scorer, sentence_scores
 from .fatalities import count_killed
+from .context import CONTEXT, Context
 from .gate import Gate, StrictGate, gate_named
+from .incidents import one_per_incident
 from .lexicon import Entry, Hit, find_triggers
 from .status import _CALL, _THREAT, _base, status_of
 
@@ -38,10 +40,12 @@ _TARGET_MARKS = {"ضد", "علي", "استهدف", "استهدفت", "بحق"}
 class EventExtractor:
     """Extracts the events layer of one Article (reads entities, places, dates, quotes)."""
 
-    def __init__(self, article: Article, scorer: Optional[Scorer] = None, gate: Gate = StrictGate()):
+    def __init__(self, article: Article, scorer: Optional[Scorer] = None, gate: Gate = StrictGate(),
+                 context: Optional[Context] = None):
         """``scorer`` gives the sentence classifier's scores (None: every trigger stands);
         ``gate`` decides from them (see :mod:`rasd.events.gate`)."""
         self.gate = gate
+        self.context = context or CONTEXT
         self.a = segment(article)
         self.text = article.text
         self.scorer = scorer
@@ -74,33 +78,16 @@ class EventExtractor:
             if scores is not None and k in row:
                 gate = {t: (thr, probs[row[k]]) for t, (thr, probs) in scores.items()}
             out.extend(self._events(sents, k, toks, words, hits, gate))
-        return _without_headline_repeats(out, self.a)
+        return one_per_incident(_without_headline_repeats(out, self.a))
 
     def _events(self, sents, k, toks, words, hits: list[Hit], gate=None) -> list[Event]:
         sent = sents[k]
         groups: dict[tuple[str, str], list[tuple[Hit, str]]] = {}
         killed = count_killed(sent.text)
         for h in hits:
-            start = toks[h.i].start
-            in_call = any(s <= start < e for s, e in self.calls)
-            w = words[h.i]
-            # سيقصف / ستشن: the future prefix on a verb that is itself a trigger
-            future = len(w) > 3 and w[0] == "س" and w[1] in "يتن" and bool(find_triggers([w[1:]]))
-            status = status_of(words, h.i, in_call_quote=in_call, verb_future=future)
-            etype = h.entry.type
-            if gate and etype in gate and status == "occurred" and not self.gate.keep(
-                    etype, gate[etype][0], gate[etype][1], killed, h.entry, lambda: self._armed(sent)):
-                continue
-            # A threat or a request is words, not deeds: keep it apart from what happened.
-            if etype == "THREATEN" and status == "occurred":
-                status = "threatened"
-            elif etype == "REQUEST" and status == "occurred":
-                status = "called"
-            if etype == "ASSAULT" and status == "called":
-                etype = "MOBILIZE"
-            elif etype == "ASSAULT" and status == "threatened":
-                etype = "THREATEN"
-            groups.setdefault((etype, status), []).append((h, status))
+            kind = self._classify(h, toks, words, sent, killed, gate)
+            if kind is not None:
+                groups.setdefault(kind, []).append((h, kind[1]))
         if ("MOBILIZE", "called") in groups:
             groups.pop(("REQUEST", "called"), None)
             groups.pop(("REQUEST", "occurred"), None)
@@ -143,6 +130,31 @@ class EventExtractor:
                                 self._date(sent.start, sent.end, at), fatalities,
                                 Span(sent.start, sent.end)))
         return events
+
+    def _classify(self, h: Hit, toks, words, sent, killed, gate) -> Optional[tuple[str, str]]:
+        """(type, status) of one trigger, or None when its sentence shows it is no event."""
+        start = toks[h.i].start
+        in_call = any(s <= start < e for s, e in self.calls)
+        w = words[h.i]
+        # سيقصف / ستشن: the future prefix on a verb that is itself a trigger
+        future = len(w) > 3 and w[0] == "س" and w[1] in "يتن" and bool(find_triggers([w[1:]]))
+        status = status_of(words, h.i, in_call_quote=in_call, verb_future=future)
+        etype = h.entry.type
+        if gate and etype in gate and status == "occurred" and not self.gate.keep(
+                etype, gate[etype][0], gate[etype][1], killed, h.entry, lambda: self._armed(sent)):
+            return None
+        if not self.context.admits(etype, status, words, h.i, w, _base(w)):
+            return None
+        # A threat or a request is words, not deeds: keep it apart from what happened.
+        if etype == "THREATEN" and status == "occurred":
+            status = "threatened"
+        elif etype == "REQUEST" and status == "occurred":
+            status = "called"
+        if etype == "ASSAULT" and status == "called":
+            etype = "MOBILIZE"
+        elif etype == "ASSAULT" and status == "threatened":
+            etype = "THREATEN"
+        return etype, status
 
     def _armed(self, sent) -> bool:
         """Whether the sentence names an armed party of the KB (ACLED inter 1-4 or 8)."""
@@ -325,8 +337,8 @@ def _reporter(kb_id: Optional[str]) -> bool:
 
 
 def extract_events(article: Article, scorer: Optional[Scorer] = sentence_scores,
-                   gate: Gate | str = StrictGate()) -> list[Event]:
+                   gate: Gate | str = StrictGate(), context: Optional[Context] = None) -> list[Event]:
     """The events of ``article``: triggers confirmed by ``scorer`` (by default the shipped
     sentence classifier; None keeps every trigger) through ``gate`` (a gate object or the name
     of a shipped one, see :mod:`rasd.events.gate`)."""
-    return EventExtractor(article, scorer, gate_named(gate) if isinstance(gate, str) else gate).extract()
+    return EventExtractor(article, scorer, gate_named(gate) if isinstance(gate, str) else gate, context).extract()

@@ -34,9 +34,12 @@ class StrictGate:
 
     name: str = "strict"
     relax_modes: bool = False
+    protest_floor: float = 1.0  # a PROTEST stands at this share of its threshold
 
     def keep(self, etype, threshold, p, killed, entry, armed) -> bool:
         if p >= threshold or (killed and entry.type == "ASSAULT"):
+            return True
+        if etype == "PROTEST" and p >= threshold * self.protest_floor:
             return True
         return self.relax_modes and entry.mode not in (None, "beat") and p >= threshold / 2
 
@@ -55,7 +58,12 @@ class BroadGate(StrictGate):
         return etype == "ASSAULT" and p >= threshold / 2 and armed()
 
 
-GATES = {"strict": StrictGate(), "broad": BroadGate()}
+# "news", the default: broad, and a PROTEST at 0.8 of its threshold. On our gold set of current
+# reports (benchmarks/events_gold_eval.py, chosen on dev, checked on test) it raised ASSAULT F1
+# from 0.174 to 0.556 on dev and 0.273 to 0.308 on test, PROTEST from 0.143 to 0.375 on dev and
+# 0.500 to 0.571 on test: the classifier, trained on 2007-2011 newswire, scores today's
+# reports of raids, strikes and sit-ins below its thresholds.
+GATES = {"strict": StrictGate(), "broad": BroadGate(), "news": BroadGate(name="news", protest_floor=0.8)}
 
 
 def gate_named(name: str) -> Gate:
