@@ -1,6 +1,6 @@
 """Events against our own gold set of current reports (benchmarks/events_gold/, docs/events_gold.md).
 
-    .venv/bin/python benchmarks/events_gold_eval.py [--split dev|test|all] [--gate news|strict|broad] [--json]
+    .venv/bin/python benchmarks/events_gold_eval.py [--split dev|test|all] [--gate strict|broad|news] [--json]
 
 The gold set labels raw_news articles of ../shared/data (ids and offsets only, never text),
 one event per incident, inside a stated scope of each article; it is exhaustive within that
@@ -163,7 +163,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--split", default="dev", choices=("dev", "test", "all"))
-    ap.add_argument("--gate", default="news", choices=("news", "strict", "broad"))
+    ap.add_argument("--gate", default="strict", choices=("strict", "broad", "news"))
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     res = evaluate(Path(args.shared), args.split, Settings(events_gate=args.gate))

@@ -161,7 +161,8 @@ def stories(arts: list[Article] | None = None) -> list[Story]:
 def fill(store) -> None:
     """Put the fixture articles and stories into ``store``."""
     arts = articles()
-    store.ingest(arts)
+    for art in arts:
+        store.put(art)
     store.put_stories(stories(arts))
 
 

@@ -35,7 +35,7 @@ def input_options(f):
         click.option("--profile", type=click.Choice(PROFILES), default=None,
                      help="Models to use: fast (any CPU, default) or accurate (slower)."),
         click.option("--events-gate", type=click.Choice(GATES), default=None,
-                     help="ASSAULT/PROTEST operating point: news (default), strict or broad."),
+                     help="ASSAULT/PROTEST operating point: strict (default), broad or news."),
         click.option("--max-bytes", type=int, default=None,
                      help=f"Inputs larger than this are refused with an error record [default: {DEFAULT_MAX_BYTES}]."),
         click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,

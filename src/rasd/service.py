@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import IO, Iterable, Iterator, Optional
 
-from .ingest.decode import InputError
-from .ingest.readers import IngestOptions, make_article, read_inputs
+from .ingest.readers import IngestOptions, article_from_record, read_inputs
 from .model import Article, ItemError, Story
 from .pipeline import Item, shared_pipeline
 from .settings import Settings
@@ -121,16 +120,7 @@ def analyze_record(body: dict, settings: Settings, pipeline=None) -> Article:
     """Analyze one article object ({text | html, id?, title?, outlet?, url?, published?});
     raises InputError for an unusable body (the API answers 422) and StageError when a stage
     fails (500). ``pipeline`` replaces the shared one (tests)."""
-    text, is_html = body.get("text"), False
-    if not text and body.get("html"):
-        text, is_html = body["html"], True
-    if not isinstance(text, str) or not text.strip():
-        raise InputError("empty", "the article needs a non-empty 'text' (or 'html') string")
-    if len(text.encode("utf-8")) > settings.max_bytes:
-        raise InputError("too_large", f"the article is over {settings.max_bytes} bytes")
-    art = make_article(text, input_options(settings), source="api", id=body.get("id"), title=body.get("title"),
-                       outlet=body.get("outlet"), url=body.get("url"), published=body.get("published"),
-                       html=is_html)
+    art = article_from_record(body, input_options(settings), "api")
     return (pipeline or shared_pipeline(settings))(art)
 
 

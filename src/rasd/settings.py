@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Optional
 
 PROFILES = ("fast", "accurate")
-GATES = ("news", "strict", "broad")
+GATES = ("strict", "broad", "news")
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 # The packaged tables every profile reads, and the NER model files of each profile.
@@ -29,8 +29,8 @@ class Settings:
     """What the pipeline runs with.
 
     * ``profile``: ``fast`` (CRF NER, any CPU) or ``accurate`` (transformer NER, needs torch).
-    * ``events_gate``: the ASSAULT/PROTEST operating point, ``news`` (default), ``strict`` or
-      ``broad`` (:mod:`rasd.events.gate`).
+    * ``events_gate``: the ASSAULT/PROTEST operating point, ``strict`` (default), ``broad`` or
+      ``news`` (:mod:`rasd.events.gate`).
     * ``event_classifier``: whether the sentence classifier confirms ASSAULT/PROTEST triggers;
       when on and its model is missing, building the pipeline fails instead of silently
       keeping every trigger.
@@ -41,7 +41,7 @@ class Settings:
     """
 
     profile: str = "fast"
-    events_gate: str = "news"
+    events_gate: str = "strict"
     event_classifier: bool = True
     ner_model: Optional[str] = None
     events_model: Optional[str] = None

@@ -127,7 +127,8 @@ def _read_bytes(path: Path, opts: IngestOptions) -> str:
     return text
 
 
-def _from_record(obj, opts: IngestOptions, source: str) -> Article:
+def article_from_record(obj, opts: IngestOptions, source: str) -> Article:
+    """One Article from a JSON object {text | html, id?, title?, outlet?, url?, published?}."""
     if not isinstance(obj, dict):
         raise InputError("bad_record", f"expected a JSON object, got {type(obj).__name__}")
     body, is_html = obj.get("text"), False
@@ -149,7 +150,7 @@ def _records(lines: Iterable[str], opts: IngestOptions, source: str) -> Iterator
             continue
         where = f"{source}:{n}"
         try:
-            yield _from_record(json.loads(line), opts, where)
+            yield article_from_record(json.loads(line), opts, where)
         except json.JSONDecodeError as e:
             yield ItemError(where, "invalid_json", f"invalid JSON: {e.msg} at column {e.colno}")
         except InputError as e:
@@ -171,7 +172,7 @@ def _json_file(path: Path, opts: IngestOptions) -> Iterator[Item]:
             for i, obj in enumerate(items):
                 where = f"{path}[{i}]" if isinstance(data, list) else str(path)
                 try:
-                    yield _from_record(obj, opts, where)
+                    yield article_from_record(obj, opts, where)
                 except InputError as e:
                     yield ItemError(where, e.kind, str(e))
             return
@@ -217,7 +218,7 @@ def read_inputs(inputs: Iterable[str], opts: IngestOptions = IngestOptions(), st
 def read_one(spec, opts: IngestOptions = IngestOptions()) -> Article:
     """Exactly one Article from an input (for ``compare``); raises InputError otherwise."""
     if isinstance(spec, dict):
-        return _from_record(spec, opts, "<pair>")
+        return article_from_record(spec, opts, "<pair>")
     items = list(read_inputs([spec], opts))
     arts = [i for i in items if isinstance(i, Article)]
     if len(arts) != 1:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import importlib.util
 
-from .base import IngestSummary, Store
+from .base import Store
 
-__all__ = ["IngestSummary", "Store", "open_store"]
+__all__ = ["Store", "open_store"]
 
 
 def open_store(url: str) -> Store:

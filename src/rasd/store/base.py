@@ -2,23 +2,9 @@
 from __future__ import annotations
 
 import abc
-from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional
 
 from ..model import Article, ItemError, Story
-
-
-@dataclass
-class IngestSummary:
-    """What one ``ingest`` did."""
-
-    added: int = 0
-    unchanged: int = 0
-    errors: int = 0
-    error_records: list[ItemError] = field(default_factory=list)
-
-    def to_json(self) -> dict:
-        return {"added": self.added, "unchanged": self.unchanged, "errors": self.errors}
 
 
 class Store(abc.ABC):
@@ -151,17 +137,3 @@ class Store(abc.ABC):
 
     def __exit__(self, *exc):
         self.close()
-
-    def ingest(self, items: Iterable) -> IngestSummary:
-        """Store analyzed articles and error records; counts what happened."""
-        summary = IngestSummary()
-        for item in items:
-            if isinstance(item, ItemError):
-                self.put_error(item)
-                summary.errors += 1
-                summary.error_records.append(item)
-            elif self.put(item):
-                summary.added += 1
-            else:
-                summary.unchanged += 1
-        return summary

@@ -55,18 +55,23 @@ def _key(word: str) -> str:
 
 @dataclass(frozen=True)
 class Claim:
-    article: str
-    start: int
-    end: int
-    text: str
-    speaker: Optional[str]
-    position: str
+    """A clause's position on a place: the model's claim plus the place it is about."""
+
+    record: ClaimRecord
     place: str          # key of the place the claim is about
     place_text: str     # how the article names it
 
-    def record(self) -> ClaimRecord:
-        """The claim as the model's record (the place keys are for grouping only)."""
-        return ClaimRecord(self.article, self.start, self.end, self.text, self.speaker, self.position)
+    @property
+    def article(self) -> str:
+        return self.record.article
+
+    @property
+    def speaker(self) -> Optional[str]:
+        return self.record.speaker
+
+    @property
+    def position(self) -> str:
+        return self.record.position
 
 
 def _clauses(text: str) -> Iterable[tuple[int, int]]:
@@ -140,7 +145,7 @@ def claims(article: Article) -> list[Claim]:
         if here:
             last = here[-1]
         if position and place:
-            out.append(Claim(article.id, a, b, text[a:b], _speaker(article, a, b), position,
+            out.append(Claim(ClaimRecord(article.id, a, b, text[a:b], _speaker(article, a, b), position),
                              place, known[place]))
     return out
 
@@ -167,7 +172,7 @@ def control_contradictions(articles: list[Article]) -> list[dict]:
         side_h = list(dict.fromkeys(h for h, _ in pairs))[:MAX_CLAIMS_PER_SIDE]
         side_l = list(dict.fromkeys(l for _, l in pairs))[:MAX_CLAIMS_PER_SIDE]
         out.append(Contradiction(f"control of {cs[0].place_text}", "control",
-                                 tuple(c.record() for c in side_h + side_l)))
+                                 tuple(c.record for c in side_h + side_l)))
     return out
 
 
