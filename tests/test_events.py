@@ -148,3 +148,8 @@ def test_the_context_rules_can_be_turned_off_for_measurement():
     text = "ونجح المرشح في حشد أصوات الناخبين في الدور الأول."
     evs = extract_events(Article.create(text).with_layer("quotes", ()), scorer=None, context=Context(rules=()))
     assert "MOBILIZE" in {e.type for e in evs}
+
+
+def test_a_toll_of_thousands_in_one_sentence_is_a_tally_not_an_incident():
+    text = "وأشارت المسؤولة إلى مقتل أكثر من 2900 شخص في القارة بسبب هجمات التنظيم."
+    assert not [e for e in _events(text) if e.type == "ASSAULT" and e.status == "occurred"]

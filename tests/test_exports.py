@@ -40,10 +40,16 @@ def validate_geojson(obj) -> None:
         assert -180 <= lon <= 180 and -90 <= lat <= 90
 
 
-def test_acled_csv_has_acleds_columns_and_one_row_per_event(db):
+def test_acled_csv_has_acleds_columns_and_one_row_per_coded_event(db):
     rows = list(csv.DictReader(io.StringIO(run_export(db, "acled-csv"))))
     assert tuple(rows[0].keys()) == ACLED_COLUMNS
-    assert len(rows) == 4
+    coded = [e for a in fx.articles() for e in a.events if e.acled and e.status == "occurred"]
+    assert len(rows) == len(coded) and all(r["event_type"] for r in rows)
+
+
+def test_a_threat_is_no_acled_row(db):
+    ids = {r["event_id_cnty"] for r in csv.DictReader(io.StringIO(run_export(db, "acled-csv")))}
+    assert not any("art-xss" in i for i in ids)
 
 
 def test_acled_csv_values(db):
@@ -92,3 +98,12 @@ def test_jsonl_export_round_trips_articles(db):
 
     arts = [Article.from_json(json.loads(line)) for line in run_export(db, "jsonl").splitlines()]
     assert sorted(arts, key=lambda a: a.id) == sorted(fx.articles(), key=lambda a: a.id)
+
+
+@pytest.mark.parametrize("kb_id, kept", [("org:islamic-state", True), ("org:sdf", True), (None, False)])
+def test_a_strategic_development_is_an_acled_row_only_between_armed_parties(kb_id, kept):
+    from rasd.model import Acled, Actor, Event, Span
+    from rasd.store.exports import _acled_event
+    ev = Event("AGREE", None, "occurred", Acled("Strategic developments", "Agreement"),
+               Actor("x", None, kb_id), None, None, None, None, Span(0, 1))
+    assert _acled_event(ev) is kept

@@ -10,7 +10,8 @@ docs/events_gold.md): most false events in news that is not about a war came fro
 * calls that ask for something other than violence (دعت إلى التحقيق في مقتل ...، طالب بوقف
   الحرب): a killing word under a call cue is a call to violence only when nothing between the
   cue and it asks to investigate, stop or punish;
-* running tallies, history and accidents reported with a death toll (منذ بداية الحرب، بلغ عدد،
+* running tallies, history and accidents reported with a death toll (a thousand dead or more
+  in one sentence, منذ بداية الحرب، بلغ عدد،
   حروب أعوام 1948 و1965، تحطم طائرة): they are not incidents that anyone carried out.
 """
 from __future__ import annotations
@@ -48,6 +49,11 @@ def _forms(words: list[str]) -> set[str]:
     return set(words) | {w[1:] for w in words if len(w) > 3 and w[0] in "وف"}
 
 
+# A toll this large in one sentence is a count over a war or a region ("مقتل أكثر من 2900
+# شخص بالقارة الإفريقية بسبب هجمات داعش"), not one incident.
+TALLY_DEAD = 1000
+
+
 def civil_mobilization(words: list[str], base: str) -> bool:
     """A mobilization noun with no military word in its sentence (حشد الأصوات)."""
     return base in _NEEDS_MILITARY and not _MILITARY & _forms(words)
@@ -78,8 +84,10 @@ class Context:
     def __init__(self, rules: tuple[str, ...] = RULES):
         self.rules = frozenset(rules)
 
-    def admits(self, etype: str, status: str, words: list[str], i: int, word: str, base: str) -> bool:
-        """Whether the trigger ``word`` at ``i`` may stand as an event of ``etype``/``status``."""
+    def admits(self, etype: str, status: str, words: list[str], i: int, word: str, base: str,
+               killed: int | None = None) -> bool:
+        """Whether the trigger ``word`` at ``i`` may stand as an event of ``etype``/``status``
+        (``killed``: the sentence's death toll)."""
         r = self.rules
         if etype == "MOBILIZE" and "mobilization" in r and civil_mobilization(words, base):
             return False
@@ -89,7 +97,8 @@ class Context:
             cue = _call_cue(words, i)
             if cue is not None and asks_for_redress(words, cue, i):
                 return False
-        if etype == "ASSAULT" and status == "occurred" and "tally" in r and tally_or_accident(words):
+        if etype == "ASSAULT" and status == "occurred" and "tally" in r and (
+                tally_or_accident(words) or (killed or 0) >= TALLY_DEAD):
             return False
         return True
 

@@ -143,7 +143,7 @@ class EventExtractor:
         if gate and etype in gate and status == "occurred" and not self.gate.keep(
                 etype, gate[etype][0], gate[etype][1], killed, h.entry, lambda: self._armed(sent)):
             return None
-        if not self.context.admits(etype, status, words, h.i, w, _base(w)):
+        if not self.context.admits(etype, status, words, h.i, w, _base(w), killed):
             return None
         # A threat or a request is words, not deeds: keep it apart from what happened.
         if etype == "THREATEN" and status == "occurred":

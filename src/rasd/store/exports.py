@@ -74,9 +74,15 @@ def _actor_name(actor) -> str:
 
 
 def acled_rows(articles) -> Iterator[dict]:
-    """One ACLED-shaped row per event (events without ACLED categories keep their PLOVER type in tags)."""
+    """One ACLED-shaped row per event that ACLED's codebook covers: an event that occurred and
+    got an ACLED type. Calls, threats, plans and the PLOVER types ACLED has no row for are not
+    events to ACLED; a file that listed them left most rows without a type and misled anyone
+    who counts rows (they stay in plover-jsonl). ``event_id_cnty`` keeps the event's index in
+    its article, so an id names the same record in every export."""
     for art in articles:
         for i, ev in enumerate(art.events):
+            if not _acled_event(ev):
+                continue
             date, precision = _event_date(ev, art)
             iso, country, alpha3 = _country(ev.place.country if ev.place else None)
             acled_type = ev.acled.event_type if ev.acled else ""
@@ -102,6 +108,23 @@ def acled_rows(articles) -> Iterator[dict]:
                 "fatalities": ev.fatalities or 0, "tags": "; ".join(tags),
                 "timestamp": _timestamp(art.published),
             }
+
+
+# ACLED inter codes of non-state armed groups: rebels, political and identity militias. A
+# strategic development in a conflict dataset involves one of them (a ceasefire, a group's HQ,
+# an arrest of its members); among states, kings, ministers and the UN it is diplomacy.
+_NON_STATE_ARMED = {"2", "3", "4"}
+
+
+def _acled_event(ev: Event) -> bool:
+    """Whether ACLED would record ``ev``: it occurred, has an ACLED type, and a strategic
+    development (an agreement, a transfer of territory) involves a non-state armed group:
+    two ministries signing a trade deal are no row of a conflict dataset."""
+    if ev.acled is None or ev.status != "occurred":
+        return False
+    if ev.acled.event_type == "Strategic developments":
+        return bool({_inter(ev.actor1), _inter(ev.actor2)} & _NON_STATE_ARMED)
+    return True
 
 
 def _timestamp(published: Optional[str]) -> str:
@@ -204,6 +227,9 @@ def _inter(actor) -> str:
 
 
 def _interaction(a: str, b: str) -> str:
-    """ACLED's interaction code: the two inter codes, lower first (one alone when there is one actor)."""
+    """ACLED's interaction code: the two inter codes, lower first; an actor alone is its code
+    and 0 (ACLED's "10" is state forces acting alone); "" when no actor has a code."""
     codes = sorted(c for c in (a, b) if c)
-    return "".join(codes) if codes else ""
+    if not codes:
+        return ""
+    return "".join(codes) if len(codes) == 2 else codes[0] + "0"
