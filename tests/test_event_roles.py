@@ -126,3 +126,9 @@ def test_one_party_named_twice_is_not_both_actors(pipeline):
     text = "أعلن تنظيم داعش النفير العام في صفوف تنظيم داعش في البادية."
     for e in _events(pipeline, text):
         assert not (e.actor1 and e.actor2 and e.actor1.kb_id == e.actor2.kb_id)
+
+
+def test_the_un_counting_the_dead_is_not_who_killed_them(pipeline):
+    text = "وأحصت الأمم المتحدة مقتل ثلاثة مدنيين في قصف استهدف السوق."
+    ev = next(e for e in _events(pipeline, text) if e.type == "ASSAULT")
+    assert ev.actor1 is None or ev.actor1.kb_id != "org:un"

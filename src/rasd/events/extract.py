@@ -118,6 +118,8 @@ class EventExtractor:
                         break
                 patient = any(_base(words[h.i]) in _PATIENT_NOUNS for h, _ in hs)
                 a1, a2 = found or self._actors(sent.start, sent.end, at, toks[anchor.j - 1].end, patient)
+            if etype in _VIOLENT and a1 is not None and _observer(a1.kb_id):
+                a1 = None  # "the UN said ... were killed": who counts the dead did not kill them
             if a1 is not None and a2 is not None and a1.kb_id and a1.kb_id == a2.kb_id:
                 a2 = None  # "تنظيم الدولة ... عناصر التنظيم": one party named twice is not two
             fatalities = None
@@ -326,6 +328,18 @@ def _kb_name(kb_id: str) -> Optional[str]:
 # Outlets, monitors and platforms are who reports an event, not a party to it: "أفاد المرصد
 # ... بعد اتفاق وجهاء المدينة مع قسد" is an agreement between the notables and the SDF.
 _REPORTER_KINDS = {"outlet", "monitor", "platform", "operation", "event"}
+
+
+# International and non-governmental organisations document violence; in ACLED they are never
+# its perpetrator (peacekeepers that fight are coded by their contingent, not as the UN).
+_OBSERVER_KINDS = {"igo", "ngo"}
+_VIOLENT = ("ASSAULT", "COERCE")
+
+
+def _observer(kb_id: Optional[str]) -> bool:
+    """Whether a KB entry is an international or non-governmental organisation."""
+    entry = load_kb().get(kb_id) if kb_id else None
+    return getattr(entry, "kind", None) in _OBSERVER_KINDS
 
 
 def _reporter(kb_id: Optional[str]) -> bool:
