@@ -12,6 +12,7 @@ import importlib.util
 import multiprocessing as mp
 from typing import Iterable, Iterator
 
+from .config import one_thread_per_worker
 from .pipeline import Item, shared_pipeline
 from .settings import Settings
 
@@ -42,18 +43,10 @@ def pipe_parallel(items: Iterable[Item], settings: Settings | None = None, worke
         yield from shared_pipeline(settings).pipe(items, batch_size=chunk_size)
         return
     ctx = mp.get_context("spawn")
-    with ctx.Pool(workers, initializer=_one_thread_each) as pool:
+    with ctx.Pool(workers, initializer=one_thread_per_worker) as pool:
         args = ((chunk, settings) for chunk in _chunks(items, chunk_size))
         for done in pool.imap(_star_process, args):
             yield from done
-
-
-def _one_thread_each() -> None:
-    """Worker start: one OpenMP thread for the e5 engine, which otherwise takes every core in
-    every worker and makes N workers slower than one process."""
-    import os
-
-    os.environ["OMP_NUM_THREADS"] = "1"
 
 
 def _star_process(args) -> list[Item]:

@@ -76,6 +76,7 @@ class Settings:
         return asdict(self)
 
 
+@lru_cache(maxsize=1)
 def version() -> str:
     """The installed rasd version."""
     from importlib.metadata import PackageNotFoundError, version as dist_version

@@ -75,12 +75,14 @@ class _LinearModels:
 
         from .vectors import embed, trigger_window
 
-        wins = [trigger_window(s) for s in sentences]
+        wins = None
         got = {}
         out = {}
         for t in self.types:
             for b in self.blocks[t]:
                 if b not in got:
+                    if b.startswith("w") and wins is None:
+                        wins = [trigger_window(s) for s in sentences]
                     got[b] = embed(wins if b.startswith("w") else list(sentences), b.removeprefix("w"))
             x = np.hstack([got[b] for b in self.blocks[t]])
             d = x @ self.coef[t].T + self.intercept[t]

@@ -39,16 +39,3 @@ def segment(article: "Article") -> "Article":
 def sentences_of(article: "Article") -> tuple[Sentence, ...]:
     """The article's sentences, split now for an Article read back from a store."""
     return article.sentences or tuple(split_sentences(article.text))
-
-
-def tokens_in(article: "Article", start: int, end: int) -> list[Token]:
-    """The article's tokens inside ``[start, end)`` (bisected, not rescanned)."""
-    from bisect import bisect_left
-
-    toks = article.tokens
-    i = bisect_left(toks, start, key=lambda t: t.start)
-    out = []
-    while i < len(toks) and toks[i].end <= end:
-        out.append(toks[i])
-        i += 1
-    return out
