@@ -12,33 +12,26 @@ from __future__ import annotations
 from typing import Optional
 
 from ..model import Event
-from ..text import norm
+from ..text.keys import actor_key, place_key
 
 _MERGED = ("ASSAULT", "PROTEST", "COERCE")  # incidents; calls and threats stay per statement
-
-
-def _place_key(e: Event) -> Optional[str]:
-    p = e.place
-    if p is None:
-        return None
-    return str(p.geonameid) if p.geonameid else (p.name_en or norm(p.text)).lower()
-
-
-def _actor_key(a) -> Optional[str]:
-    return (a.kb_id or norm(a.text)) if a is not None else None
 
 
 def _clash(x: Optional[str], y: Optional[str]) -> bool:
     return x is not None and y is not None and x != y
 
 
+def _place(e: Event) -> Optional[str]:
+    return place_key(e.place) if e.place is not None else None
+
+
 def same_incident(a: Event, b: Event) -> bool:
     """Whether two events of one article report one incident."""
     if a.type != b.type or a.status != b.status or a.type not in _MERGED:
         return False
-    if _place_key(a) != _place_key(b):
+    if _place(a) != _place(b):
         return False
-    if _clash(_actor_key(a.actor1), _actor_key(b.actor1)) or _clash(_actor_key(a.actor2), _actor_key(b.actor2)):
+    if _clash(actor_key(a.actor1), actor_key(b.actor1)) or _clash(actor_key(a.actor2), actor_key(b.actor2)):
         return False
     da, db = (a.date.value if a.date else None), (b.date.value if b.date else None)
     return not (da and db and not (da.startswith(db) or db.startswith(da)))

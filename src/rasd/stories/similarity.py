@@ -23,6 +23,7 @@ import numpy as np
 
 from ..model import Article
 from ..text import proclitics, norm
+from ..text.keys import SAFE as _SAFE, actor_key as _actor_key, fold, place_key as _place_key  # noqa: F401
 
 # The article with a conjunction or preposition before it (rasd.text's one table).
 _DEFINITE = proclitics("وال", "بال", "فال", "لل", "ال")
@@ -40,14 +41,6 @@ _STOP = set(norm(w) for w in """
 """.split())
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 # Ornate parentheses (U+FD3E/F) are NFKC-stable presentation forms; fold them to ASCII first.
-_SAFE = {0xFD3E: "(", 0xFD3F: ")"}
-
-
-def fold(text: str) -> str:
-    """Normalized text for matching keys (never raises on odd presentation forms)."""
-    return norm(text.translate(_SAFE))
-
-
 def content_words(text: str) -> list[str]:
     """Folded content words, the article ال stripped, function words dropped."""
     out = []
@@ -146,16 +139,6 @@ def article_date(article: Article) -> tuple[Optional[dt.date], str]:
     if found:
         return found[len(found) // 2], "text"
     return None, "none"
-
-
-def _place_key(p) -> str:
-    return str(p.geonameid) if p.geonameid else (p.name_en or fold(p.text)).lower()
-
-
-def _actor_key(a) -> Optional[str]:
-    if a is None:
-        return None
-    return a.kb_id or (a.name_en or fold(a.text)).lower()
 
 
 def event_key(e) -> str:
