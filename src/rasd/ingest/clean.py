@@ -64,8 +64,23 @@ def clean_lines(lines: list[str]) -> list[str]:
     return kept
 
 
+# C0 controls other than tab and newlines, and DEL: never text, and PostgreSQL refuses NUL.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A lone surrogate (from a JSON "\ud800" escape) cannot be encoded as UTF-8 by any store.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def clean_field(value: str) -> str:
+    """A metadata value (title, outlet, url, id) without the characters no store can keep."""
+    return _SURROGATE.sub("\ufffd", _CONTROLS.sub("", value))
+
+
 def clean_text(text: str) -> str:
-    """Cleaned article text: boilerplate lines out, one blank line between paragraphs."""
+    """Cleaned article text: boilerplate lines out, one blank line between paragraphs.
+
+    Bidi controls (U+202A-U+202E, U+2066-U+2069) are kept: the texts of ../shared carry them
+    and labelled offsets index the text with them; matching ignores them (rasd.text)."""
+    text = clean_field(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     out: list[str] = []
     for line in clean_lines(text.split("\n")):

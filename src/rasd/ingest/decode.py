@@ -17,6 +17,10 @@ _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
+def letter_count(text: str) -> int:
+    return len(_LETTER.findall(text))
+
+
 def arabic_ratio(text: str) -> float:
     """Share of letters that are Arabic script."""
     letters = len(_LETTER.findall(text))
