@@ -5,6 +5,7 @@ one :class:`~rasd.settings.Settings`, and passes it down.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sys
@@ -12,12 +13,15 @@ import sys
 import click
 
 from . import service
-from .config import api_token, settings_from_env
+from .config import api_token, settings_from_env, sqlite_synchronous
 from .ingest.decode import InputError
 from .ingest.readers import load_meta, parse_published
 from .model import ItemError
 from .settings import DEFAULT_MAX_BYTES, GATES, PROFILES, Settings
+from .store import StoreError
 from .store.exports import FORMATS
+
+SYNC_CHOICES = ("normal", "full", "extra")
 
 
 def _dump(obj) -> str:
@@ -71,6 +75,24 @@ def _meta(path):
         return load_meta(path)
     except (InputError, ValueError, OSError) as e:
         raise click.BadParameter(str(e), param_hint="--meta") from None
+
+
+@contextlib.contextmanager
+def _store(db: str, create: bool, synchronous: str | None = None):
+    """The store at ``db``; a database that cannot be used is a one-line error and exit 1.
+    Read commands pass ``create=False``: they never create a database."""
+    try:
+        store = service.open_store(db, create=create, synchronous=sqlite_synchronous(synchronous))
+    except StoreError as e:
+        raise click.ClickException(str(e)) from None
+    with store:
+        yield store
+
+
+def _synchronous_option(f):
+    return click.option("--synchronous", type=click.Choice(SYNC_CHOICES), default=None,
+                        help="SQLite durability: normal (default; a power cut may lose the last "
+                             "commits) or full (fsync at every commit) [env: RASD_SQLITE_SYNCHRONOUS].")(f)
 
 
 def _report(err: ItemError) -> None:
@@ -143,10 +165,11 @@ def ner_tag(file, profile):
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", required=True, help="SQLite file path or postgresql:// URL.")
+@_synchronous_option
 @input_options
-def ingest(inputs, db, settings: Settings, opts):
+def ingest(inputs, db, synchronous, settings: Settings, opts):
     """Analyze and store articles idempotently, then update stories; prints a summary."""
-    with service.open_store(db) as store:
+    with _store(db, create=True, synchronous=synchronous) as store:
         report = service.ingest(inputs, store, settings, opts, on_error=_report)
     click.echo(_dump(report.to_json()))
     sys.exit(1 if report.errors else 0)
@@ -158,7 +181,7 @@ def summary(db):
     """A readable digest of a database: articles, actors, events, quotes, stories."""
     from .report import digest
 
-    with service.open_store(db) as store:
+    with _store(db, create=False) as store:
         click.echo(digest(store.articles(), store.stories()))
 
 
@@ -168,8 +191,19 @@ def summary(db):
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
 def export(db, fmt, output):
     """Export the database: jsonl, stories, acled-csv, plover-jsonl or geojson."""
-    with service.open_store(db) as store:
+    with _store(db, create=False) as store:
         service.export(store, fmt, output)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--db", required=True, help="SQLite file path or postgresql:// URL.")
+@click.option("--limit", type=click.IntRange(1, 500), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
+def search(query, db, limit, offset):
+    """Full-text search of a database (Arabic spelling folded); one JSON object."""
+    with _store(db, create=False) as store:
+        click.echo(_dump(service.search(store, query, limit=limit, offset=offset)))
 
 
 @main.command()
@@ -179,14 +213,24 @@ def export(db, fmt, output):
 @click.option("--token", default=None,
               help="Bearer token that POST /articles requires (default: $RASD_API_TOKEN).")
 @click.option("--profile", type=click.Choice(PROFILES), default=None, help="Models for POST /articles.")
-def serve(db, host, port, token, profile):
+@click.option("--create", is_flag=True, help="Create the database when it does not exist (to fill it "
+                                               "over POST /articles); without it a missing one is an error.")
+@click.option("--cors-origin", "cors_origins", multiple=True,
+              help="An origin allowed to read the API from a browser (repeatable); default: none (CORS off).")
+@_synchronous_option
+def serve(db, host, port, token, profile, create, cors_origins, synchronous):
     """REST API and web dashboard over a database."""
     import uvicorn
 
     from .api import create_app
 
     settings = settings_from_env(profile=profile)
-    uvicorn.run(create_app(db, token=api_token(token), settings=settings), host=host, port=port)
+    try:
+        app = create_app(db, token=api_token(token), settings=settings, create=create,
+                         cors_origins=cors_origins, synchronous=sqlite_synchronous(synchronous))
+    except StoreError as e:
+        raise click.ClickException(str(e)) from None
+    uvicorn.run(app, host=host, port=port)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
 
 Variables (all optional): ``RASD_PROFILE``, ``RASD_EVENTS_GATE`` (strict | broad),
 ``RASD_EVENT_CLASSIFIER`` (1 | 0), ``RASD_NER_MODEL``, ``RASD_EVENTS_MODEL``,
-``RASD_MAX_BYTES``, ``RASD_API_TOKEN`` (the API's write token, see :func:`api_token`).
+``RASD_MAX_BYTES``, ``RASD_API_TOKEN`` (the API's write token, see :func:`api_token`),
+``RASD_SQLITE_SYNCHRONOUS`` (normal | full, see :func:`sqlite_synchronous`).
 Explicit values (command-line flags) win over the environment.
 """
 from __future__ import annotations
@@ -42,6 +43,13 @@ def api_token(explicit: Optional[str] = None, environ: Optional[Mapping[str, str
     """The bearer token for API writes: the explicit one, else ``RASD_API_TOKEN``."""
     env = os.environ if environ is None else environ
     return explicit or env.get("RASD_API_TOKEN") or None
+
+
+def sqlite_synchronous(explicit: Optional[str] = None, environ: Optional[Mapping[str, str]] = None) -> Optional[str]:
+    """SQLite's durability level for the stores the CLI opens: the flag, else
+    ``RASD_SQLITE_SYNCHRONOUS``, else None (the store's default, normal)."""
+    env = os.environ if environ is None else environ
+    return explicit or (env.get("RASD_SQLITE_SYNCHRONOUS") or "").strip().lower() or None
 
 
 def one_thread_per_worker() -> None:

@@ -3,15 +3,18 @@
 Reads never need a token; ``POST /articles`` (analyze and store one article) needs
 ``Authorization: Bearer <token>`` where the token comes from ``create_app(token=...)`` or the
 ``RASD_API_TOKEN`` environment variable (read here, at the edge, by :mod:`rasd.config`).
-Listings take ``limit``/``offset`` and the store's filters (see :mod:`rasd.store.search`);
-unknown parameters and malformed values are 4xx.
+Listings take ``limit``/``offset`` (at most 500 a page) and the store's filters (see
+:mod:`rasd.store.search`); unknown parameters and malformed values are 4xx. Every response
+carries the security headers of :mod:`.security` (CSP without inline script, nosniff, no
+framing, no referrer); a request body over the limit is a 413; CORS is off unless origins
+are configured.
 """
 from __future__ import annotations
 
 import contextlib
 import threading
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Iterable, Optional
 
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, JSONResponse
@@ -23,17 +26,24 @@ from ..settings import Settings
 from ..store import open_store
 from ..store.search import FilterError
 from .routes import ROUTERS
+from .security import BodyLimit, SecurityHeaders
 
 WEB = Path(__file__).resolve().parents[1] / "web"
 
 
 def create_app(db_url: str, token: Optional[str] = None, settings: Optional[Settings] = None,
-               pipeline: Optional[Callable] = None) -> FastAPI:
+               pipeline: Optional[Callable] = None, *, create: bool = True,
+               cors_origins: Iterable[str] = (), max_body: Optional[int] = None,
+               synchronous: Optional[str] = None) -> FastAPI:
     """The app over the store at ``db_url`` (SQLite path or postgresql:// URL).
 
     ``settings`` (default: from the environment) choose the models for ``POST /articles``;
-    ``pipeline`` replaces the analysis (tests)."""
-    store = open_store(db_url)
+    ``pipeline`` replaces the analysis (tests). ``create=False`` refuses a missing database
+    (StoreError). ``cors_origins``: origins allowed to read from a browser (none: CORS off).
+    ``max_body``: the request-body limit in bytes (default: twice the input limit, room for
+    JSON escapes)."""
+    settings = settings or settings_from_env()
+    store = open_store(db_url, create=create, synchronous=synchronous)
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
@@ -46,7 +56,7 @@ def create_app(db_url: str, token: Optional[str] = None, settings: Optional[Sett
                   description="Offline Arabic conflict-news monitor: articles, events, stories, entities, places.")
     app.state.store = store
     app.state.lock = threading.Lock()
-    app.state.settings = settings or settings_from_env()
+    app.state.settings = settings
     app.state.token = api_token(token)
     app.state.pipeline = pipeline
 
@@ -67,4 +77,16 @@ def create_app(db_url: str, token: Optional[str] = None, settings: Optional[Sett
     def index():
         return FileResponse(WEB / "static" / "index.html", media_type="text/html; charset=utf-8")
 
+    _harden(app, list(cors_origins), max_body or 2 * settings.max_bytes)
     return app
+
+
+def _harden(app: FastAPI, cors_origins: list[str], max_body: int) -> None:
+    # Added last = outermost: the headers and the limit cover every route and every error.
+    if cors_origins:
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app.add_middleware(CORSMiddleware, allow_origins=cors_origins, allow_methods=["GET", "POST"],
+                           allow_headers=["Authorization", "Content-Type"])
+    app.add_middleware(BodyLimit, max_bytes=max_body)
+    app.add_middleware(SecurityHeaders)

@@ -26,7 +26,10 @@ class Filters:
         self.values = {k: v for k, v in locals().items() if k in FILTERS and v not in (None, "")}
 
 
-def page(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)) -> dict:
+MAX_PAGE = 500  # the largest page a listing returns: bounds every answer's size and time
+
+
+def page(limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)) -> dict:
     return {"limit": limit, "offset": offset}
 
 

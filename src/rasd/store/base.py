@@ -7,6 +7,11 @@ from typing import Iterable, Iterator, Optional
 from ..model import Article, ItemError, Story
 
 
+class StoreError(RuntimeError):
+    """A database that cannot be used as asked: missing for a read, not a rasd database, a
+    schema newer than this code, a server that cannot be reached. One line, for people."""
+
+
 class Store(abc.ABC):
     """Articles with their layers, per-item errors, and (later) stories.
 

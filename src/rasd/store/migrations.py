@@ -7,6 +7,9 @@ those above its recorded version inside a transaction and records them in
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Optional
+
+from .base import StoreError
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,21 @@ def register(version: int, name: str, sqlite: str, postgres: str | None = None) 
     if MIGRATIONS and version <= MIGRATIONS[-1].version:
         raise ValueError(f"migration {version} is not after {MIGRATIONS[-1].version}")
     MIGRATIONS.append(Migration(version, name, sqlite, postgres if postgres is not None else sqlite))
+
+
+def check_version(current: Optional[int], where: str, create: bool) -> int:
+    """The recorded schema version, refusing what this code must not touch: a database with
+    no rasd schema when it may not create one (``current`` None), a schema newer than this
+    code (an older rasd would write rows the newer schema does not expect)."""
+    if current is None:
+        if not create:
+            raise StoreError(f"{where} is not a rasd database (it has no schema_migrations table)")
+        return 0
+    latest = MIGRATIONS[-1].version
+    if current > latest:
+        raise StoreError(f"{where} has schema version {current}, newer than this rasd knows ({latest}): "
+                         "upgrade rasd to use it")
+    return current
 
 
 # Layer tables share one shape: the record's JSON plus the columns filters need.

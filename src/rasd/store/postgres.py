@@ -5,19 +5,24 @@ import datetime as dt
 import json
 import re
 import threading
-from typing import Iterator, Optional
+import time
+from typing import Callable, Iterator, Optional, TypeVar
 
 import psycopg
 
 from ..model import LAYERS, Article, ItemError
-from .base import Store
-from .migrations import MIGRATIONS, SEARCH_INDEX_VERSION
+from .base import Store, StoreError
+from .migrations import MIGRATIONS, SEARCH_INDEX_VERSION, check_version
 from .rows import content_hash, dumps, input_hash, layer_rows, search_body
 from .search import SQLQueries
 
 # The search index holds our own normalized words and clitic-free readings, so it needs no
 # language stemmer: 'simple' keeps every word as it is.
 TS_CONFIG = "simple"
+# Seconds to wait before each reconnection attempt after a dropped connection: exponential
+# back-off, about 6 s in all, long enough for a server restart or a fail-over.
+RETRY_DELAYS = (0.1, 0.2, 0.4, 0.8, 1.6, 3.2)
+T = TypeVar("T")
 
 
 def _now() -> str:
@@ -40,79 +45,111 @@ class PostgresStore(SQLQueries, Store):
 
     dialect = "postgres"
 
-    def __init__(self, url: str):
-        self.url = url
+    def __init__(self, url: str, create: bool = True, retry_delays: tuple = RETRY_DELAYS):
+        self.url, self.create, self.retry_delays = url, create, retry_delays
         # Autocommit plus explicit transactions for writes; the lock keeps one thread at a time
         # on the connection (the API serves from a thread pool).
-        self.conn = psycopg.connect(url, autocommit=True)
         self.lock = threading.RLock()
+        try:
+            self.conn = psycopg.connect(url, autocommit=True)
+        except psycopg.OperationalError as e:
+            raise StoreError(f"cannot connect to PostgreSQL: {_first_line(e)}") from None
+
+    def _run(self, fn: Callable[[psycopg.Connection], T]) -> T:
+        """``fn(connection)`` under the lock. When the connection has dropped, it is reopened
+        with back-off and ``fn`` runs again: every call here is one read or one transaction
+        (rolled back by the server when the connection died) and every write is idempotent,
+        so running it again stores it exactly once."""
+        with self.lock:
+            try:
+                return fn(self.conn)
+            except psycopg.OperationalError:
+                if not self.conn.broken and not self.conn.closed:
+                    raise
+            self._reconnect()
+            return fn(self.conn)
+
+    def _reconnect(self) -> None:
+        error: Exception | None = None
+        for delay in self.retry_delays:
+            time.sleep(delay)
+            try:
+                self.conn = psycopg.connect(self.url, autocommit=True)
+                return
+            except psycopg.OperationalError as e:
+                error = e
+        raise StoreError(f"lost the PostgreSQL connection and could not reconnect "
+                         f"({len(self.retry_delays)} tries): {_first_line(error)}")
 
     def _rows(self, sql: str, params=()) -> list[tuple]:
-        with self.lock:
-            return self.conn.execute(sql.replace("?", "%s"), tuple(params)).fetchall()
+        return self._run(lambda c: c.execute(sql.replace("?", "%s"), tuple(params)).fetchall())
 
     def _fts_clause(self, column: str, terms: list[str]) -> tuple[str, list]:
         return (f"{column} IN (SELECT article_id FROM article_search "
                 f"WHERE doc @@ plainto_tsquery('{TS_CONFIG}', ?))", [" ".join(terms)])
 
     def migrate(self) -> int:
-        with self.lock:
-            c = self.conn
-            with c.transaction():
-                # Two processes migrating at once wait for each other instead of colliding.
-                c.execute("SELECT pg_advisory_xact_lock(7227)")
-                c.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-                          "name TEXT NOT NULL, applied_at TEXT NOT NULL)")
-                current = c.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0]
-                for m in MIGRATIONS:
-                    if m.version > current:
-                        for stmt in _statements(pg_script(m.postgres)):
-                            c.execute(stmt)
-                        c.execute("INSERT INTO schema_migrations VALUES (%s, %s, %s)", (m.version, m.name, _now()))
-                        current = m.version
-            if current >= SEARCH_INDEX_VERSION:
-                self._index_missing()
-            return current
+        current = self._run(self._migrate)
+        if current >= SEARCH_INDEX_VERSION:
+            self._index_missing()
+        return current
+
+    def _migrate(self, c: psycopg.Connection) -> int:
+        with c.transaction():
+            # Two processes migrating at once wait for each other instead of colliding.
+            c.execute("SELECT pg_advisory_xact_lock(7227)")
+            exists = c.execute("SELECT to_regclass('schema_migrations')").fetchone()[0]
+            recorded = c.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0] \
+                if exists else None
+            current = check_version(recorded, _safe_url(self.url), self.create)
+            c.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                      "name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+            for m in MIGRATIONS:
+                if m.version > current:
+                    for stmt in _statements(pg_script(m.postgres)):
+                        c.execute(stmt)
+                    c.execute("INSERT INTO schema_migrations VALUES (%s, %s, %s)", (m.version, m.name, _now()))
+                    current = m.version
+        return current
 
     def _index_missing(self) -> None:
         """Put articles stored before the search index existed into it."""
         missing = self._rows("SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM article_search)")
         for (aid,) in missing:
-            art = self.get(aid)
-            with self.lock, self.conn.transaction():
-                self.conn.execute(f"INSERT INTO article_search VALUES (%s, to_tsvector('{TS_CONFIG}', %s)) "
-                                  "ON CONFLICT (article_id) DO NOTHING", (aid, search_body(art)))
+            body = search_body(self.get(aid))
+            self._run(lambda c: c.execute(f"INSERT INTO article_search VALUES (%s, to_tsvector('{TS_CONFIG}', %s)) "
+                                          "ON CONFLICT (article_id) DO NOTHING", (aid, body)))
 
     def has(self, article_id: str, chash: str) -> bool:
         return bool(self._rows("SELECT 1 FROM articles WHERE id = ? AND content_hash = ?", (article_id, chash)))
 
     def put(self, article: Article, provenance: Optional[dict] = None) -> bool:
+        return self._run(lambda c: self._put(c, article, provenance))
+
+    def _put(self, c: psycopg.Connection, article: Article, provenance: Optional[dict]) -> bool:
         chash = content_hash(article)
-        with self.lock:
-            if self.has(article.id, chash):
-                return False
-            with self.conn.transaction():
-                c = self.conn
-                c.execute("DELETE FROM articles WHERE id = %s", (article.id,))
-                c.execute("INSERT INTO articles (id, content_hash, title, outlet, url, published, text, source, "
-                          "ingested_at, provenance, input_hash) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                          (article.id, chash, article.title, article.outlet, article.url, article.published,
-                           article.text, article.source, _now(), dumps(provenance) if provenance else None,
-                           input_hash(article)))
-                c.execute(f"INSERT INTO article_search VALUES (%s, to_tsvector('{TS_CONFIG}', %s))",
-                          (article.id, search_body(article)))
-                for table, cols, rows in layer_rows(article):
-                    if rows:
-                        marks = ", ".join(["%s"] * len(cols))
-                        with c.cursor() as cur:
-                            cur.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})", rows)
+        if c.execute("SELECT 1 FROM articles WHERE id = %s AND content_hash = %s", (article.id, chash)).fetchone():
+            return False
+        with c.transaction():
+            c.execute("DELETE FROM articles WHERE id = %s", (article.id,))
+            c.execute("INSERT INTO articles (id, content_hash, title, outlet, url, published, text, source, "
+                      "ingested_at, provenance, input_hash) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                      (article.id, chash, article.title, article.outlet, article.url, article.published,
+                       article.text, article.source, _now(), dumps(provenance) if provenance else None,
+                       input_hash(article)))
+            c.execute(f"INSERT INTO article_search VALUES (%s, to_tsvector('{TS_CONFIG}', %s))",
+                      (article.id, search_body(article)))
+            for table, cols, rows in layer_rows(article):
+                if rows:
+                    marks = ", ".join(["%s"] * len(cols))
+                    with c.cursor() as cur:
+                        cur.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})", rows)
         return True
 
     def put_error(self, error: ItemError) -> None:
-        with self.lock:
-            self.conn.execute("INSERT INTO errors (source, error, message, recorded_at) VALUES (%s, %s, %s, %s) "
-                              "ON CONFLICT (source, error, message) DO NOTHING",
-                              (error.source, error.error, error.message, _now()))
+        row = (error.source, error.error, error.message, _now())
+        self._run(lambda c: c.execute("INSERT INTO errors (source, error, message, recorded_at) "
+                                      "VALUES (%s, %s, %s, %s) ON CONFLICT (source, error, message) DO NOTHING", row))
 
     _COLS = "id, title, outlet, url, published, text"
 
@@ -140,8 +177,11 @@ class PostgresStore(SQLQueries, Store):
 
     def put_stories(self, stories) -> None:
         """Write ``stories`` (Story records), replacing stored stories of the same ids."""
-        with self.lock, self.conn.transaction():
-            c = self.conn
+        stories = list(stories)
+        self._run(lambda c: self._put_stories(c, stories))
+
+    def _put_stories(self, c: psycopg.Connection, stories: list) -> None:
+        with c.transaction():
             for st in stories:
                 c.execute("DELETE FROM story_articles WHERE story_id = %s", (st.id,))
                 c.execute("DELETE FROM stories WHERE id = %s", (st.id,))
@@ -157,3 +197,12 @@ class PostgresStore(SQLQueries, Store):
 
     def close(self) -> None:
         self.conn.close()
+
+
+def _first_line(error: Optional[Exception]) -> str:
+    return str(error).strip().splitlines()[0] if error and str(error).strip() else type(error).__name__
+
+
+def _safe_url(url: str) -> str:
+    """The URL without its password, for messages."""
+    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)

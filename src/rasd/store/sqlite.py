@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
+import urllib.parse
 from typing import Iterator, Optional
 
 from ..model import LAYERS, Article, ItemError
-from .base import Store
-from .migrations import MIGRATIONS, SEARCH_INDEX_VERSION
+from .base import Store, StoreError
+from .migrations import MIGRATIONS, SEARCH_INDEX_VERSION, check_version
 from .rows import content_hash, dumps, input_hash, layer_rows, search_body
 from .search import SQLQueries
 
@@ -22,22 +24,38 @@ class SQLiteStore(SQLQueries, Store):
 
     dialect = "sqlite"
 
-    def __init__(self, path: str):
-        self.path = path
-        self.conn = sqlite3.connect(path, check_same_thread=False)
+    def __init__(self, path: str, create: bool = True, synchronous: Optional[str] = None):
+        self.path, self.create = path, create
+        self.conn = _connect(path, create)
+        try:
+            self._configure(synchronous or "normal")
+        except sqlite3.DatabaseError as e:
+            self.conn.close()
+            raise StoreError(f"{path} is not a SQLite database ({e})") from None
+
+    def _configure(self, synchronous: str) -> None:
+        if synchronous.upper() not in SYNCHRONOUS:
+            raise StoreError(f"synchronous must be one of {', '.join(s.lower() for s in SYNCHRONOUS)}, "
+                             f"got {synchronous!r}")
         self.conn.execute("PRAGMA foreign_keys = ON")
-        if path != ":memory:":
-            self.conn.execute("PRAGMA journal_mode = WAL")
-            # WAL + NORMAL: no fsync per commit (an fsync per article was 3/4 of ingest time);
-            # the database stays consistent, a power cut may drop the last commits.
-            self.conn.execute("PRAGMA synchronous = NORMAL")
         self.conn.execute("PRAGMA busy_timeout = 10000")
+        # Reading the schema first: a file that is not a database fails here, before any write.
+        self.conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        if self.path != ":memory:":
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            # WAL + NORMAL (default): no fsync per commit (an fsync per article was 3/4 of ingest
+            # time); the database stays consistent, a power cut may drop the last commits.
+            # FULL: fsync at every commit, so a committed article survives a power cut.
+            self.conn.execute(f"PRAGMA synchronous = {synchronous.upper()}")
 
     def migrate(self) -> int:
         c = self.conn
+        exists = c.execute("SELECT 1 FROM sqlite_master WHERE name = 'schema_migrations'").fetchone()
+        recorded = c.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0] \
+            if exists else None
+        current = check_version(recorded, self.path, self.create)
         c.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
                   "name TEXT NOT NULL, applied_at TEXT NOT NULL)")
-        current = c.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0]
         for m in MIGRATIONS:
             if m.version > current:
                 with c:
@@ -143,6 +161,25 @@ class SQLiteStore(SQLQueries, Store):
 
     def close(self) -> None:
         self.conn.close()
+
+
+SYNCHRONOUS = ("NORMAL", "FULL", "EXTRA")
+
+
+def _connect(path: str, create: bool) -> sqlite3.Connection:
+    """A connection; with ``create=False`` a missing file is refused instead of created."""
+    if create or path == ":memory:":
+        try:
+            return sqlite3.connect(path, check_same_thread=False)
+        except sqlite3.OperationalError as e:
+            raise StoreError(f"cannot open {path}: {e}") from None
+    if not os.path.exists(path):
+        raise StoreError(f"no database at {path}")
+    if not os.path.isfile(path):
+        raise StoreError(f"{path} is not a database file")
+    # mode=rw: SQLite opens the file read-write but never creates it.
+    return sqlite3.connect(f"file:{urllib.parse.quote(os.path.abspath(path))}?mode=rw", uri=True,
+                           check_same_thread=False)
 
 
 def _statements(script: str) -> list[str]:

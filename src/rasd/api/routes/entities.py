@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 
 from ...store import Store
 from ...store.search import FILTERS
-from ..deps import PAGING, Filters, only, page, store
+from ..deps import MAX_PAGE, PAGING, Filters, only, page, store
 
 router = APIRouter()
 
@@ -27,9 +27,10 @@ def get_entity(entity_id: str, st: Store = Depends(store)) -> dict:
     if agg is None:
         raise HTTPException(404, f"no entity with id {entity_id!r}")
     kb = agg["kb_id"]
-    events = st.events(actor=kb) if kb else []
-    quotes = st.quotes(speaker=kb) if kb else []
-    articles = st.article_summaries(actor=kb) if kb else []
+    # One page each (the first MAX_PAGE): a frequent actor must not make one huge answer.
+    events = st.events(actor=kb, limit=MAX_PAGE) if kb else []
+    quotes = st.quotes(speaker=kb, limit=MAX_PAGE) if kb else []
+    articles = st.article_summaries(actor=kb, limit=MAX_PAGE) if kb else []
     return {**agg, "events": events, "quotes": quotes, "article_list": articles}
 
 

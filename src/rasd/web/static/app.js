@@ -51,6 +51,8 @@ function el(tag, attrs, ...children) {
     if (k === "class") node.className = v;
     else if (k === "on") for (const [ev, fn] of Object.entries(v)) node.addEventListener(ev, fn);
     else if (k === "href") node.setAttribute("href", safeHref(v));
+    // Through the CSSOM: the Content-Security-Policy (style-src 'self') blocks style attributes.
+    else if (k === "style") node.style.cssText = String(v);
     else node.setAttribute(k, String(v));
   }
   for (const c of children.flat()) {
