@@ -20,7 +20,7 @@ __all__ = ["Entry", "Gazetteer", "Match", "find", "find_places", "is_dateline", 
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^)\n]{0,30}\))?\s*[-–—:]")
 
 
-def find_places(text: str, entities: Iterable = ()) -> list[Place]:
+def find_places(text: str, entities: Iterable = (), outlet: Optional[str] = None) -> list[Place]:
     """Every geocoded place mention in ``text`` (entities, if given, confirm or veto names)."""
     spans = [(e.start, e.end, e.label) for e in entities]
     gz = load()
