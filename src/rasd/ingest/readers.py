@@ -206,6 +206,16 @@ def _records(stream: IO, opts: IngestOptions, source: str) -> Iterator[Item]:
 
 
 def _json_file(path: Path, opts: IngestOptions) -> Iterator[Item]:
+    """The records of a JSON or JSONL file; a file holding none is one error record."""
+    found = False
+    for item in _json_items(path, opts):
+        found = True
+        yield item
+    if not found:
+        raise InputError("empty", "the file holds no JSON records")
+
+
+def _json_items(path: Path, opts: IngestOptions) -> Iterator[Item]:
     if path.suffix.lower() != ".json" and _regular_size(path) > opts.max_bytes:
         # A JSONL dump is bounded per line, not as a whole: stream it (UTF-8, as JSON is).
         with open(path, "rb") as f:
