@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "training" / "events"))
 from gsr_data import GSR, load  # noqa: E402
 
 from rasd.events import extract_events  # noqa: E402
-from rasd.events.classifier import load_model, probabilities  # noqa: E402
+from rasd.events.classifier import SentenceScorer  # noqa: E402
 from rasd.events.lexicon import find_triggers  # noqa: E402
 from rasd.model import Article  # noqa: E402
 from rasd.text import norm  # noqa: E402
@@ -40,10 +40,11 @@ def prf(gold: list[int], pred: list[bool]) -> dict:
             "tp": tp, "fp": fp, "fn": fn}
 
 
-def evaluate(gsr_dir: Path, gate: str = "strict") -> dict:
-    """Lexicon, classifier and events-stage scores on the dev split. With ``gate="broad"`` the
-    entities stage runs first (that gate reads the KB's armed parties)."""
-    model = load_model()
+def evaluate(gsr_dir: Path, gate: str = "strict", profile: str = "fast") -> dict:
+    """Lexicon, classifier and events-stage scores on the dev split, with the ``profile``'s
+    classifier. With ``gate="broad"`` the entities stage runs first (that gate reads the KB's
+    armed parties)."""
+    scorer = SentenceScorer(profile=profile)
     out = {}
     for etype in ("ASSAULT", "PROTEST"):
         rows = [r for r in load(etype, gsr_dir) if r["dev"]]
@@ -51,11 +52,9 @@ def evaluate(gsr_dir: Path, gate: str = "strict") -> dict:
         texts = [r["text"] for r in rows]
         lex = [any(h.entry.type == etype for h in find_triggers(norm(t).split())) for t in texts]
         res = {"dev_rows": len(rows), "dev_positive": sum(gold), "lexicon": prf(gold, lex)}
-        if model is not None:
-            thr = model["models"][etype][1]
-            probs = probabilities(texts)[etype]
-            res["classifier"] = prf(gold, [p >= thr for p in probs])
-            res["threshold"] = thr
+        thr, probs = scorer(texts)[etype]
+        res["classifier"] = prf(gold, [p >= thr for p in probs])
+        res["threshold"] = round(thr, 4)
         stage = []
         ents = None
         if gate != "strict":
@@ -63,7 +62,7 @@ def evaluate(gsr_dir: Path, gate: str = "strict") -> dict:
             ents = Pipeline("fast", stages=["entities"])
         for t in texts:
             art = Article.create(t) if ents is None else ents(Article.create(t)).with_layer("quotes", ())
-            evs = extract_events(art, gate=gate)
+            evs = extract_events(art, scorer=scorer, gate=gate)
             base = {"ASSAULT": {"ASSAULT"}, "PROTEST": {"PROTEST"}}[etype]
             stage.append(any(e.type in base and e.status == "occurred" for e in evs))
         res["pipeline"] = prf(gold, stage)
@@ -78,11 +77,13 @@ def main() -> None:
     ap.add_argument("--actors", action="store_true", help="score actor roles against *_spans.json instead")
     ap.add_argument("--gate", choices=("strict", "broad", "news"), default="strict",
                     help="the events stage's ASSAULT operating point (broad runs the entities stage)")
+    ap.add_argument("--profile", choices=("fast", "accurate"), default="fast",
+                    help="whose classifier: fast (hashed n-grams) or accurate (e5)")
     args = ap.parse_args()
     if args.actors:
         print(json.dumps({t: actor_roles(args.gsr, t) for t in ("ASSAULT", "PROTEST")}, indent=1))
         return
-    res = evaluate(args.gsr, args.gate)
+    res = evaluate(args.gsr, args.gate, args.profile)
     if args.json:
         print(json.dumps(res, ensure_ascii=False, indent=1))
         return

@@ -57,3 +57,27 @@ def test_only_sentences_with_an_assault_or_protest_trigger_are_scored(monkeypatc
 def test_plain_reports_score_above_threshold(text, etype):
     threshold, probs = classifier.sentence_scores([text])[etype]
     assert probs[0] >= threshold
+
+
+@pytest.mark.parametrize("profile, kind", [("fast", "HashedModels"), ("accurate", "_LinearModels")])
+def test_each_profile_ships_its_own_classifier(profile, kind):
+    from rasd.events.classifier import SHIPPED, _linear_models, _shipped
+
+    assert type(_linear_models(_shipped(SHIPPED[profile]))).__name__ == kind
+
+
+def test_hashed_features_are_stable_and_word_bounded():
+    from rasd.events.hashed import counts
+
+    a, b = counts("قصفت الطائرات السوق", window=False), counts("قصفت الطائرات السوق", window=False)
+    assert a == b and sum(a.values()) > 3 * 3
+    assert counts("", window=False) == {}
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("تظاهر آلاف المواطنين في وسط العاصمة احتجاجاً على رفع أسعار الخبز.", "PROTEST"),
+    ("قتل خمسة أشخاص وأصيب عشرة آخرون في انفجار سيارة مفخخة في سوق شعبي.", "ASSAULT"),
+])
+def test_the_accurate_model_scores_plain_reports_above_threshold(text, etype):
+    threshold, probs = classifier.SentenceScorer(profile="accurate")([text])[etype]
+    assert probs[0] >= threshold

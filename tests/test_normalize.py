@@ -43,3 +43,23 @@ def test_span_takes_in_trailing_diacritics():
     i = n.text.index("المفخخات")
     a, b = n.span(i, i + len("المفخخات"))
     assert text[a:b] == "المفخّخاتُ"
+
+
+def _char_by_char(text: str, lower: bool) -> tuple[str, tuple[int, ...]]:
+    """The definition: fold each character on its own, and record where each output came from."""
+    from rasd.text.normalize import fold_char
+
+    out, origin = [], []
+    for i, ch in enumerate(text):
+        f = fold_char(ch)
+        f = f.lower() if lower and f.isascii() else f
+        out.extend(f)
+        origin.extend([i] * len(f))
+    return "".join(out), tuple(origin) + (len(text),)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.one_of(ARABIC_ISH, st.text(max_size=200)), st.booleans())
+def test_the_table_driven_fold_equals_folding_each_character(text, lower):
+    n = normalize(text, lower=lower)
+    assert (n.text, n.origin) == _char_by_char(text, lower)

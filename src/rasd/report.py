@@ -11,7 +11,9 @@ def _short(s: str, n: int) -> str:
 
 
 def _event_line(ev) -> str:
-    who = " → ".join(a.name_en or a.text for a in (ev.actor1, ev.actor2) if a is not None) or "?"
+    name = lambda a: a.name_en or a.text  # noqa: E731
+    # a target with no known doer reads "? → target": it must never look like the perpetrator
+    who = (name(ev.actor1) if ev.actor1 else "?") + (" → " + name(ev.actor2) if ev.actor2 else "")
     where = (ev.place.name_en or ev.place.text) if ev.place else "?"
     when = ev.date.value if ev.date else "?"
     dead = f", {ev.fatalities} killed" if ev.fatalities is not None else ""

@@ -21,6 +21,8 @@ from ..text import norm
 
 MODEL_FILE = "gsr_classifier.joblib"  # scikit-learn, as training writes it (benchmarks read it)
 NUMPY_FILE = "gsr_classifier.npz"     # the same models as arrays (training/events/export_numpy.py)
+FAST_FILE = "gsr_fast.npz"            # the fast profile's hashed n-gram model (training/events/train_fast.py)
+SHIPPED = {"fast": FAST_FILE, "accurate": NUMPY_FILE}
 # sentences -> {type: (threshold, [probability per sentence])}, or None when nothing is scored.
 Scorer = Callable[[list[str]], Optional[dict[str, tuple[float, list[float]]]]]
 
@@ -43,15 +45,16 @@ def load_model(path: Optional[str] = None) -> dict:
 
 
 class SentenceScorer:
-    """The classifier as a :data:`Scorer`: the shipped numpy export (or an ``.npz`` at
-    ``path``), or a scikit-learn ``.joblib`` model at ``path``."""
+    """The classifier as a :data:`Scorer`: the profile's shipped model (``fast``: hashed
+    n-grams, rasd.events.hashed; ``accurate``: e5 embeddings), an ``.npz`` of either kind at
+    ``path``, or a scikit-learn ``.joblib`` model at ``path``."""
 
-    def __init__(self, path: Optional[str] = None) -> None:
+    def __init__(self, path: Optional[str] = None, profile: str = "fast") -> None:
         if path and not str(path).endswith(".npz"):
             model = load_model(path)
             self._score = lambda sentences: scores_of(model, sentences)
         else:
-            self._score = _linear_models(path).scores
+            self._score = _linear_models(path or _shipped(SHIPPED[profile])).scores
 
     def __call__(self, sentences: list[str]):
         return self._score(sentences)
@@ -90,14 +93,24 @@ class _LinearModels:
         return out
 
 
+def _shipped(name: str) -> str:
+    return str(resources.files("rasd.data.events").joinpath(name))
+
+
 @lru_cache(maxsize=4)
-def _linear_models(path: Optional[str] = None) -> _LinearModels:
+def _linear_models(path: Optional[str] = None):
+    """The linear models of an ``.npz``: e5 blocks (``accurate``) or hashed n-grams (``fast``)."""
     import numpy as np
 
-    p = Path(path) if path else Path(str(resources.files("rasd.data.events").joinpath(NUMPY_FILE)))
+    p = Path(path or _shipped(NUMPY_FILE))
     if not p.is_file():
-        raise FileNotFoundError(f"event classifier {p} is missing (export it with training/events/export_numpy.py)")
+        raise FileNotFoundError(f"event classifier {p} is missing (train it with training/events/train_fast.py, "
+                                "or export the e5 one with training/events/export_numpy.py)")
     with np.load(p) as arrays:
+        if "bits" in arrays.files:
+            from .hashed import HashedModels
+
+            return HashedModels(arrays)
         return _LinearModels(arrays)
 
 
@@ -107,8 +120,8 @@ def _inputs(model: dict, sentences: list[str]) -> list[str]:
 
 
 def sentence_scores(sentences: list[str]) -> Optional[dict[str, tuple[float, list[float]]]]:
-    """For each type the shipped model covers: (its threshold, each sentence's probability)."""
-    return _linear_models().scores(sentences)
+    """For each type the default (``fast``) model covers: (its threshold, each sentence's probability)."""
+    return _linear_models(_shipped(FAST_FILE)).scores(sentences)
 
 
 def scores_of(model: dict, sentences: list[str]) -> Optional[dict[str, tuple[float, list[float]]]]:

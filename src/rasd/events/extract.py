@@ -20,6 +20,7 @@ from ..model import Actor, Article, DateRef, Entity, Event, Place, Span
 from ..text import normalize, segment
 from .acled import acled_for
 from .classifier import Scorer, sentence_scores
+from .generic import demonym_forces, generic_entities, name_of, victim_kind
 from .fatalities import count_killed
 from .context import CONTEXT, Context
 from .gate import Gate, StrictGate, gate_named
@@ -50,9 +51,9 @@ class EventExtractor:
         self.text = article.text
         self.scorer = scorer
         self.calls = [(q.start, q.end) for q in article.quotes if q.incitement]
-        self.actors = sorted((e for e in article.entities
-                              if e.label in ("PER", "ORG", "NORP", "GPE") and not _reporter(e.kb_id)),
-                             key=lambda e: e.start)
+        named = [e for e in article.entities if e.label in ("PER", "ORG", "NORP", "GPE") and not _reporter(e.kb_id)]
+        common = generic_entities(self.a, [(e.start, e.end) for e in article.entities])
+        self.actors = sorted(named + common, key=lambda e: e.start)
         self.datelines = self._datelines()
 
     def _datelines(self) -> set[tuple[int, int]]:
@@ -120,6 +121,10 @@ class EventExtractor:
                 a1, a2 = found or self._actors(sent.start, sent.end, at, toks[anchor.j - 1].end, patient)
             if etype in _VIOLENT and a1 is not None and _observer(a1.kb_id):
                 a1 = None  # "the UN said ... were killed": who counts the dead did not kill them
+            if etype in _VIOLENT and a1 is not None and victim_kind(a1.kb_id):
+                a1, a2 = None, a2 or a1  # "قتل خمسة مدنيين": the civilians after the verb were killed
+            if etype in _VIOLENT and a1 is None:
+                a1 = next(filter(None, (self._demonym(toks, words, h) for h, _ in hs)), None)
             if a1 is not None and a2 is not None and a1.kb_id and a1.kb_id == a2.kb_id:
                 a2 = None  # "تنظيم الدولة ... عناصر التنظيم": one party named twice is not two
             fatalities = None
@@ -165,6 +170,14 @@ class EventExtractor:
                                  if x.kb_id and sent.start <= x.start and x.end <= sent.end)
 
     # --- arguments ----------------------------------------------------------------------
+    def _demonym(self, toks, words, anchor: Hit) -> Optional[Actor]:
+        """"غارة إسرائيلية": the state's forces, read off the adjective after the attack noun."""
+        got = demonym_forces(words, anchor.j)
+        if got is None:
+            return None
+        k, iso = got
+        return Actor(toks[k].text, name_of("military", iso), f"generic:military:{iso}")
+
     def _actor(self, e: Entity) -> Actor:
         name_en, kb_id = e.name_en, e.kb_id
         if kb_id and not name_en:

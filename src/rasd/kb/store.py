@@ -93,6 +93,11 @@ class IndexItem:
     how: str                # one of NAME_KINDS
 
 
+# ACLED inter codes of the common-noun actor kinds: state forces 1, unidentified armed groups
+# 3 (ACLED codes them as political militias), protesters 6, civilians 7.
+GENERIC_INTER = {"military": 1, "police": 1, "unidentified": 3, "protesters": 6, "civilians": 7}
+
+
 class KB:
     """The loaded knowledge base: entries by id, plus the token index used for matching."""
 
@@ -135,7 +140,10 @@ class KB:
         return self.entries.get(kb_id) if kb_id else None
 
     def inter(self, kb_id: Optional[str]) -> Optional[int]:
-        """ACLED inter code of an entry, inherited along ``affiliation`` when it has none."""
+        """ACLED inter code of an entry, inherited along ``affiliation`` when it has none; for
+        a common-noun actor (``generic:<kind>[:<country>]``, rasd.events.generic) its kind's."""
+        if kb_id and kb_id.startswith("generic:"):
+            return GENERIC_INTER.get(kb_id.split(":")[1])
         seen = set()
         e = self.get(kb_id)
         while e is not None and e.id not in seen:

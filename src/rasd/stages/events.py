@@ -20,7 +20,7 @@ class EventsStage:
         self.settings = settings or Settings()
         self.gate = gate or gate_named(self.settings.events_gate)
         if scorer is None and self.settings.event_classifier:
-            scorer = SentenceScorer(self.settings.events_model)  # loads once, at stage creation
+            scorer = SentenceScorer(self.settings.events_model, self.settings.profile)  # loads once, at stage creation
         self.scorer = scorer
 
     def __call__(self, article: Article) -> Article:

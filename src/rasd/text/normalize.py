@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Harakat, Quranic marks and the dagger alef carry no letter identity for matching.
 _DROP = set(range(0x064B, 0x0660)) | {0x0670, 0x0640} | set(range(0x06D6, 0x06EE))
@@ -88,19 +89,69 @@ class Normalized:
         return self.origin[start], o_end
 
 
+class _Table:
+    """``str.translate`` table of the folding, learnt a character at a time as texts arrive.
+
+    Normalizing is the hottest loop of the pipeline (every stage folds text), so the folded
+    text comes from one ``translate`` call and the offset map from runs of characters that
+    fold to exactly one character; only the others (dropped marks, expanded ligatures) are
+    visited one by one, found by a regular expression over the ones seen so far.
+    """
+
+    def __init__(self, lower: bool) -> None:
+        self.lower = lower
+        self.map: dict[int, str] = {}
+        self.seen: set[str] = set()
+        self.irregular: set[str] = set()
+        self.pattern = None
+
+    def learn(self, chars: set[str]) -> None:
+        import re
+
+        for ch in chars:
+            folded = fold_char(ch)
+            if self.lower and folded.isascii():
+                folded = folded.lower()
+            if folded != ch:
+                self.map[ord(ch)] = folded
+            if len(folded) != 1:
+                self.irregular.add(ch)
+        self.seen |= chars
+        if self.irregular:
+            self.pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(self.irregular)) + "]")
+
+
+_TABLES = {True: _Table(True), False: _Table(False)}
+
+
 def normalize(text: str, *, lower: bool = True) -> Normalized:
     """Fold ``text`` for matching and keep the offset map back to it."""
-    out: list[str] = []
+    # Stages fold the same article text and the same words again and again: a Normalized is
+    # immutable, so short strings come from a large cache and whole texts from a small one.
+    return _short(text, lower) if len(text) <= 64 else _long(text, lower)
+
+
+def _normalize(text: str, lower: bool) -> Normalized:
+    table = _TABLES[lower]
+    chars = set(text)
+    if not chars <= table.seen:
+        table.learn(chars - table.seen)
+    folded = text.translate(table.map)
+    if table.pattern is None or chars.isdisjoint(table.irregular):
+        return Normalized(folded, tuple(range(len(text) + 1)), text)
     origin: list[int] = []
-    for i, ch in enumerate(text):
-        folded = fold_char(ch)
-        if lower and folded.isascii():
-            folded = folded.lower()
-        for c in folded:
-            out.append(c)
-            origin.append(i)
-    origin.append(len(text))
-    return Normalized("".join(out), tuple(origin), text)
+    prev = 0
+    for m in table.pattern.finditer(text):
+        i = m.start()
+        origin.extend(range(prev, i))
+        origin.extend([i] * len(table.map[ord(text[i])]))
+        prev = i + 1
+    origin.extend(range(prev, len(text) + 1))
+    return Normalized(folded, tuple(origin), text)
+
+
+_short = lru_cache(maxsize=1 << 16)(_normalize)
+_long = lru_cache(maxsize=16)(_normalize)
 
 
 def norm(text: str) -> str:
