@@ -139,7 +139,11 @@ def run(clients: int, seconds: float, articles: int, db: str | None = None) -> d
         out = _summary(results, time.perf_counter() - start)
     finally:
         proc.terminate()
-        proc.wait(timeout=30)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # uvicorn drains queued requests first: do not wait for it
+            proc.kill()
+            proc.wait()
     return {"clients": clients, "seconds": seconds, "articles": len(ids), "stories": len(stories), **out}
 
 

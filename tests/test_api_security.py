@@ -79,3 +79,13 @@ def test_the_token_is_compared_in_constant_time(monkeypatch, app_for):
     monkeypatch.setattr(deps.secrets, "compare_digest", lambda a, b: calls.append((a, b)) or hmac.compare_digest(a, b))
     res = app_for().post("/articles", json={"text": "x"}, headers={"Authorization": "Bearer wrong"})
     assert res.status_code == 401 and calls == [(b"wrong", TOKEN.encode())]
+
+
+def test_more_concurrent_reads_than_worker_threads_all_answer(app_for):
+    # One shared connection behind a lock deadlocked here: 40 threads blocked on the lock,
+    # the holder waiting for a thread to run its endpoint.
+    from concurrent.futures import ThreadPoolExecutor, wait
+    with app_for() as c, ThreadPoolExecutor(80) as ex:
+        futures = [ex.submit(c.get, "/articles?limit=5") for _ in range(160)]
+        done, pending = wait(futures, timeout=120)
+    assert not pending and all(f.result().status_code == 200 for f in done)

@@ -25,6 +25,7 @@ from ..service import snippet  # noqa: F401  (kept importable from here)
 from ..settings import Settings
 from ..store import open_store
 from ..store.search import FilterError
+from .deps import StorePool
 from .routes import ROUTERS
 from .security import BodyLimit, SecurityHeaders
 
@@ -44,17 +45,23 @@ def create_app(db_url: str, token: Optional[str] = None, settings: Optional[Sett
     JSON escapes)."""
     settings = settings or settings_from_env()
     store = open_store(db_url, create=create, synchronous=synchronous)
+    # An in-memory database exists only on its one connection: reads share it.
+    pool = StorePool((lambda: store) if db_url == ":memory:" else
+                     (lambda: open_store(db_url, create=False, synchronous=synchronous)))
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
         yield
+        if db_url != ":memory:":
+            pool.close()
         store.close()
 
     # FastAPI's /docs and /redoc pages load their scripts from a CDN: off, since nothing may be
     # fetched at run time. The schema stays at /openapi.json.
     app = FastAPI(title="rasd", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Offline Arabic conflict-news monitor: articles, events, stories, entities, places.")
-    app.state.store = store
+    app.state.store = store  # the writer (POST /articles), one write at a time under app.state.lock
+    app.state.pool = pool
     app.state.lock = threading.Lock()
     app.state.settings = settings
     app.state.token = api_token(token)

@@ -1,8 +1,10 @@
 """What every router shares: the store dependency, the filters, paging and strict parameters."""
 from __future__ import annotations
 
+import queue
 import secrets
-from typing import Iterator, Optional
+import threading
+from typing import Callable, Iterator, Optional
 
 from fastapi import Depends, HTTPException, Query, Request
 
@@ -46,11 +48,48 @@ def only(*allowed: str):
 LISTING = only(*FILTERS, *PAGING)
 
 
+class StorePool:
+    """Read connections, one per request in flight, opened on demand and reused.
+
+    A request never waits for another one's connection. One shared connection behind a lock
+    deadlocked the server under load (100 clients: every worker thread of the pool blocked
+    on the lock while the request holding it waited for a free thread to run its endpoint).
+    SQLite in WAL mode and PostgreSQL both serve concurrent readers; writes stay on the
+    app's own store, one at a time."""
+
+    def __init__(self, opener: Callable[[], Store]):
+        self.opener = opener
+        self.free: queue.SimpleQueue = queue.SimpleQueue()
+        self.opened: list[Store] = []
+        self.lock = threading.Lock()
+
+    def take(self) -> Store:
+        try:
+            return self.free.get_nowait()
+        except queue.Empty:
+            st = self.opener()
+            with self.lock:
+                self.opened.append(st)
+            return st
+
+    def give(self, st: Store) -> None:
+        self.free.put(st)
+
+    def close(self) -> None:
+        with self.lock:
+            for st in self.opened:
+                st.close()
+            self.opened.clear()
+
+
 def store(request: Request) -> Iterator[Store]:
-    """The app's store, one request at a time on its connection (a plain Lock: FastAPI may
-    enter and leave this dependency on different threads)."""
-    with request.app.state.lock:
-        yield request.app.state.store
+    """A read connection for this request, back to the pool when it is answered."""
+    pool: StorePool = request.app.state.pool
+    st = pool.take()
+    try:
+        yield st
+    finally:
+        pool.give(st)
 
 
 def check_token(request: Request) -> None:
