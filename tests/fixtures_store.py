@@ -12,7 +12,7 @@ import pytest
 
 from rasd.model import Acled, Actor, Article, DateRef, Entity, Event, Place, Quote, Span, Speaker, Story
 
-ARMY = ("الجيش السوري", "Syrian Army", "Q-SYR-ARMY")
+ARMY = ("الجيش السوري", "Military Forces of Syria", "generic:military:SY")
 DEFENCE = ("الدفاع المدني", "Syrian Civil Defence", "Q-WHITE-HELMETS")
 STUDENTS = ("الطلاب", "Students", None)
 GUNMEN = ("مسلحون", "Gunmen", "Q-GUNMEN")

@@ -41,7 +41,7 @@ def test_openapi_lists_the_endpoints(client):
     ("/articles?limit=1&offset=1", ["art-idlib-b"]),
     ("/articles?country=IQ", ["art-baghdad"]),
     ("/articles?country=iq", ["art-baghdad"]),
-    ("/articles?actor=Q-SYR-ARMY&date_from=2024-03-05", ["art-idlib-b"]),
+    ("/articles?actor=generic:military:SY&date_from=2024-03-05", ["art-idlib-b"]),
     ("/articles?story=story-idlib&outlet=صحيفة الشرق", ["art-idlib-a"]),
     ("/search?q=الطلاب", ["art-baghdad"]),
     ("/search?q=ادلب&event_type=assault", ["art-idlib-a", "art-idlib-b"]),
@@ -98,9 +98,9 @@ def test_stories_and_story_by_id(client):
 
 def test_entities_and_entity_page(client):
     ents = client.get("/entities?label=ORG").json()["items"]
-    assert ents[0]["kb_id"] == "Q-SYR-ARMY"
+    assert ents[0]["kb_id"] == "generic:military:SY"
     assert client.get("/entities/~GPE:بغداد").status_code == 404       # linked: found by kb_id only
-    page = client.get("/entities/Q-SYR-ARMY").json()
+    page = client.get("/entities/generic:military:SY").json()
     assert [e["id"] for e in page["events"]] == ["art-idlib-a:0", "art-idlib-b:0"]
     assert [q["article"] for q in page["quotes"]] == ["art-idlib-b"]
 

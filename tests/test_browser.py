@@ -175,8 +175,8 @@ def test_entity_page_shows_events_and_quotes_over_time(page):
     page.goto("/#/entities")
     wait_ready(page, "#/entities")
     shot(page, "entities_ar")
-    page.goto("/#/entity/Q-SYR-ARMY")
-    wait_ready(page, "#/entity/Q-SYR-ARMY")
+    page.goto("/#/entity/generic:military:SY")
+    wait_ready(page, "#/entity/generic:military:SY")
     assert page.get_by_test_id("entity-items").locator("li").count() == 3   # two events, one quote
     shot(page, "entity_ar")
 

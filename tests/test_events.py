@@ -153,3 +153,15 @@ def test_the_context_rules_can_be_turned_off_for_measurement():
 def test_a_toll_of_thousands_in_one_sentence_is_a_tally_not_an_incident():
     text = "وأشارت المسؤولة إلى مقتل أكثر من 2900 شخص في القارة بسبب هجمات التنظيم."
     assert not [e for e in _events(text) if e.type == "ASSAULT" and e.status == "occurred"]
+
+
+@pytest.mark.parametrize("text, tally", [
+    ("قتل أكثر من أربعين صحفياً خلال السنوات الماضية في المنطقة.", True),
+    ("قتل ثلاثمئة شخص على مدى عامين من القتال.", True),
+    ("قتل خمسة أشخاص حتى الآن في الهجوم على السوق.", False),
+])
+def test_counts_over_years_are_tallies_but_a_toll_so_far_is_not(text, tally):
+    from rasd.events.context import tally_or_accident
+    from rasd.text import norm
+
+    assert tally_or_accident(norm(text).split()) is tally

@@ -43,8 +43,16 @@ def validate_geojson(obj) -> None:
 def test_acled_csv_has_acleds_columns_and_one_row_per_coded_event(db):
     rows = list(csv.DictReader(io.StringIO(run_export(db, "acled-csv"))))
     assert tuple(rows[0].keys()) == ACLED_COLUMNS
-    coded = [e for a in fx.articles() for e in a.events if e.acled and e.status == "occurred"]
-    assert len(rows) == len(coded) and all(r["event_type"] for r in rows)
+    from rasd.kb import load_kb
+
+    coded = [e for a in fx.articles() for e in a.events if e.acled and e.status == "occurred"
+             and e.actor1 and load_kb().inter(e.actor1.kb_id)]
+    assert len(rows) == len(coded) and all(r["event_type"] and r["inter1"] for r in rows)
+
+
+def test_an_event_whose_actor1_has_no_acled_inter_code_is_no_acled_row(db):
+    ids = {r["event_id_cnty"] for r in csv.DictReader(io.StringIO(run_export(db, "acled-csv")))}
+    assert not any("baghdad" in i for i in ids)  # students of no known affiliation
 
 
 def test_a_threat_is_no_acled_row(db):
@@ -74,7 +82,7 @@ def test_plover_jsonl_has_plover_fields(db):
     assert [r["event"] for r in rows] == ["ASSAULT", "ASSAULT", "THREATEN", "PROTEST"]
     first = rows[0]
     assert (first["mode"], first["date"], first["dead"], first["language"]) == ("aerial", "2024-03-04", 5, "ar")
-    assert first["source"] == [{"actorText": "الجيش السوري", "name": "Syrian Army", "kbId": "Q-SYR-ARMY"}]
+    assert first["source"] == [{"actorText": "الجيش السوري", "name": "Military Forces of Syria", "kbId": "generic:military:SY"}]
     assert (first["target"], first["location"]["placeName"]) == ([], "Idlib")
 
 

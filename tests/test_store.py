@@ -84,7 +84,7 @@ def test_search_matches_words_behind_clitics(store):
     ({"country": "IQ"}, ["art-baghdad"]),
     ({"admin1": "Aleppo"}, ["art-xss"]),
     ({"place": "idlib"}, ["art-idlib-a", "art-idlib-b"]),
-    ({"actor": "Q-SYR-ARMY"}, ["art-idlib-a", "art-idlib-b"]),
+    ({"actor": "generic:military:SY"}, ["art-idlib-a", "art-idlib-b"]),
     ({"actor": "Q-WHITE-HELMETS"}, ["art-idlib-a"]),
     ({"event_type": "protest"}, ["art-baghdad"]),
     ({"story": "story-idlib"}, ["art-idlib-a", "art-idlib-b"]),
@@ -120,7 +120,7 @@ def test_events_carry_their_article_and_record(store):
 
 
 def test_entities_aggregate_by_kb_id(store):
-    army = next(e for e in store.entities() if e["kb_id"] == "Q-SYR-ARMY")
+    army = next(e for e in store.entities() if e["kb_id"] == "generic:military:SY")
     assert (army["mentions"], army["articles"], army["names"]) == (2, 2, ["الجيش السوري"])
     assert (army["first_seen"], army["last_seen"]) == ("2024-03-04", "2024-03-05")
 
@@ -138,7 +138,7 @@ def test_places_aggregate_by_geonameid(store):
 
 
 def test_quotes_by_speaker(store):
-    assert [q["article"] for q in store.quotes(speaker="Q-SYR-ARMY")] == ["art-idlib-b"]
+    assert [q["article"] for q in store.quotes(speaker="generic:military:SY")] == ["art-idlib-b"]
 
 
 def test_stories_round_trip_and_filter(store):

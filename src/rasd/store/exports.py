@@ -84,6 +84,8 @@ def acled_rows(articles) -> Iterator[dict]:
             if not _acled_event(ev):
                 continue
             date, precision = _event_date(ev, art)
+            if not date:
+                continue  # neither the text nor the publication says when: no ACLED row
             iso, country, alpha3 = _country(ev.place.country if ev.place else None)
             acled_type = ev.acled.event_type if ev.acled else ""
             pl = ev.place
@@ -117,11 +119,14 @@ _NON_STATE_ARMED = {"2", "3", "4"}
 
 
 def _acled_event(ev: Event) -> bool:
-    """Whether ACLED would record ``ev``: it occurred, has an ACLED type, and a strategic
+    """Whether ACLED would record ``ev``: it occurred, has an ACLED type, actor1 is known with
+    its inter code (a common-noun actor such as "Unidentified Armed Group (Yemen)" has one), and a strategic
     development (an agreement, a transfer of territory) involves a non-state armed group:
     two ministries signing a trade deal are no row of a conflict dataset."""
     if ev.acled is None or ev.status != "occurred":
         return False
+    if not _inter(ev.actor1):
+        return False  # ACLED's codebook needs actor1 and its inter code; the rest stay in plover-jsonl
     if ev.acled.event_type == "Strategic developments":
         return bool({_inter(ev.actor1), _inter(ev.actor2)} & _NON_STATE_ARMED)
     return True
