@@ -8,6 +8,7 @@ one read from it ("عشرات الشهداء ... آخرهم 23 شهيداً" is 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from ..text import proclitics, norm, normalize
@@ -63,6 +64,7 @@ _DUAL, _DIED_DUAL = _n(_DUAL), _n(_DIED_DUAL)
 _NUMBERS = set(_UNITS) | set(_TENS) | set(_HUNDREDS) | set(_VAGUE)
 
 
+@lru_cache(maxsize=1 << 16)
 def _clean(word: str) -> str:
     """A normalized word without a conjunction or the article, for the tables above."""
     for p in _PREFIX:

@@ -146,17 +146,28 @@ def generic_entities(article: Article, taken: list[tuple[int, int]] = ()) -> lis
     return out
 
 
+def _heads_by_first() -> dict[str, list[tuple[tuple[str, ...], str, Optional[str]]]]:
+    out: dict[str, list] = {}
+    for phrase, kind, implied in _HEADS:  # longest first, as _HEADS
+        out.setdefault(phrase[0], []).append((phrase, kind, implied))
+    return out
+
+
+_BY_FIRST = _heads_by_first()
+
+
 def _head_at(words: list[str], i: int) -> Optional[tuple[int, str, Optional[str]]]:
     """(words taken, kind, implied country) of a head phrase starting at ``words[i]``."""
     first = words[i]
-    for p in ("", *_CLITICS):
-        if p and not (first.startswith(p) and len(first) - len(p) >= 3):
-            continue
-        w0 = first[len(p):]
-        for phrase, kind, implied in _HEADS:
-            cand = (w0, *words[i + 1:i + len(phrase)])
-            # "ال" of the head may be the clitic's: "وقوات الأمن", "بالمتظاهرين"
-            if cand == phrase or (p.endswith("ال") and ("ال" + w0, *cand[1:]) == phrase):
+    forms = [first]
+    for p in _CLITICS:
+        if first.startswith(p) and len(first) - len(p) >= 3:
+            forms.append(first[len(p):])
+            if p.endswith("ال"):  # the head's ال may be the clitic's: "وقوات الأمن", "بالمتظاهرين"
+                forms.append("ال" + first[len(p):])
+    for w0 in forms:
+        for phrase, kind, implied in _BY_FIRST.get(w0, ()):
+            if tuple(words[i + 1:i + len(phrase)]) == phrase[1:]:
                 return len(phrase), kind, implied
     return None
 

@@ -68,22 +68,14 @@ class _Cand:
 def _tokens(text: str, tokens: Sequence = ()) -> list[_Tok]:
     """Tokens with their normalized spelling; tokens that normalize to nothing are dropped.
 
-    The text is normalized once and each token's folded spelling is sliced out of it
-    (normalizing token by token costs twice as much on long articles).
+    Folding is per character, so a token's folded form and offset map are those of its own
+    text; :func:`normalize` caches short strings, and words repeat.
     """
-    nt = normalize(text)
-    first_at = [0] * (len(text) + 1)  # original offset -> first folded index at or after it
-    j = 0
-    for o in range(len(text) + 1):
-        while j < len(nt.text) and nt.origin[j] < o:
-            j += 1
-        first_at[o] = j
     out = []
     for t in tokens or tokenize(text):
-        a, b = first_at[t.start], first_at[t.end]
-        if a < b:
-            origin = tuple(nt.origin[k] - t.start for k in range(a, b)) + (t.end - t.start,)
-            out.append(_Tok(t.start, t.end, nt.text[a:b], origin))
+        nt = normalize(text[t.start:t.end])
+        if nt.text:
+            out.append(_Tok(t.start, t.end, nt.text, nt.origin))
     return out
 
 
