@@ -106,3 +106,18 @@ def test_a_story_round_trips_through_its_record():
              {"about": "x", "kind": "control", "claims": [{"article": "a", "start": 0, "end": 1, "text": "ق",
                                                           "speaker": None, "position": "held"}]}]}
     assert Story.from_json(d).to_json() == d
+
+
+@pytest.mark.parametrize("files, total", [
+    ({"a.jsonl": '{"text": "x"}\n\n{"text": "y"}\n'}, 2),
+    ({"d/a.txt": "نص", "d/b.html": "<p>نص</p>", "d/README.md": "no"}, 2),
+    ({"a.json": "[]"}, None),
+])
+def test_progress_total_counts_the_items_inputs_hold(tmp_path, files, total):
+    from rasd.service import count_inputs
+
+    for name, body in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    top = sorted({n.split("/")[0] for n in files})
+    assert count_inputs([str(tmp_path / t) for t in top]) == total

@@ -29,19 +29,73 @@ def input_options(settings: Settings, published: Optional[str] = None, outlet: O
                          min_arabic=settings.min_arabic, meta=meta or None)
 
 
-def _analyzed(items: Iterable[Item], settings: Settings, progress: Optional[bool] = None) -> Iterator[Item]:
+def count_inputs(inputs: Iterable[str]) -> Optional[int]:
+    """How many items the inputs hold, for a progress bar's total and ETA: a JSONL file's
+    non-blank lines, one per other article file, a folder's article files; None for standard
+    input or anything that cannot be counted without reading it whole (a JSON array)."""
+    import os
+    from pathlib import Path
+
+    from .ingest.readers import ARTICLE_SUFFIXES
+
+    def files(spec: str):
+        p = Path(spec)
+        if not p.is_dir():
+            return [p]
+        return [Path(r) / f for r, _, fs in os.walk(p) for f in fs
+                if not f.startswith(".") and Path(f).suffix.lower() in ARTICLE_SUFFIXES]
+
+    total = 0
+    for spec in inputs:
+        if spec == "-":
+            return None
+        for f in files(spec):
+            suffix = f.suffix.lower()
+            if suffix == ".json":
+                return None
+            if suffix in (".jsonl", ".ndjson"):
+                try:
+                    with open(f, "rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                except OSError:
+                    total += 1  # its error record
+            else:
+                total += 1
+    return total
+
+
+def _analyzed(items: Iterable[Item], settings: Settings, progress: Optional[bool] = None,
+              total: Optional[int] = None) -> Iterator[Item]:
     if settings.workers > 1:
         from .parallel import pipe_parallel
+        from .pipeline import _progress
 
-        return pipe_parallel(items, settings)
-    return shared_pipeline(settings).pipe(items, progress=progress)
+        return _counted(pipe_parallel(items, settings), _progress(progress, total))
+    return shared_pipeline(settings).pipe(items, progress=progress, total=total)
+
+
+def _counted(items: Iterator[Item], bar, close: bool = True) -> Iterator[Item]:
+    for item in items:
+        if bar is not None:
+            bar.update(1)
+        yield item
+    if bar is not None and close:
+        bar.close()
 
 
 def analyze(inputs: Iterable[str], settings: Settings, opts: Optional[IngestOptions] = None,
             progress: Optional[bool] = None) -> Iterator[Item]:
     """Read and analyze every input: a stream of Articles and ItemErrors, in input order."""
     opts = opts or input_options(settings)
-    return _analyzed(read_inputs(inputs, opts), settings, progress)
+    inputs = list(inputs)
+    total = count_inputs(inputs) if _wants_bar(progress) else None
+    return _analyzed(read_inputs(inputs, opts), settings, progress, total)
+
+
+def _wants_bar(progress: Optional[bool]) -> bool:
+    import sys
+
+    return bool(progress) if progress is not None else sys.stderr.isatty()
 
 
 def stories(inputs: Iterable[str], settings: Settings, opts: Optional[IngestOptions] = None,
@@ -76,11 +130,14 @@ class IngestReport:
         return out
 
 
-def _unknown(items: Iterable[Item], store: Store, provenance: dict, report: IngestReport) -> Iterator[Item]:
+def _unknown(items: Iterable[Item], store: Store, provenance: dict, report: IngestReport,
+             bar=None) -> Iterator[Item]:
     """Items whose input is not stored yet as analyzed by this build (known work is skipped)."""
     for item in items:
         if isinstance(item, Article) and store.known_input(input_hash(item), provenance):
             report.unchanged += 1
+            if bar is not None:
+                bar.update(1)
             continue
         yield item
 
@@ -94,8 +151,14 @@ def ingest(inputs: Iterable[str], store: Store, settings: Settings, opts: Option
     opts = opts or input_options(settings)
     report = IngestReport()
     provenance = settings.provenance()
-    fresh = _unknown(read_inputs(inputs, opts), store, provenance, report)
-    for item in _analyzed(fresh, settings, progress):
+    inputs = list(inputs)
+    from .pipeline import _progress
+
+    # One bar over every input item: a known one ticks when it is skipped, the others when
+    # they come out analyzed (so the ETA holds with --workers too).
+    bar = _progress(progress, count_inputs(inputs)) if _wants_bar(progress) else None
+    fresh = _unknown(read_inputs(inputs, opts), store, provenance, report, bar)
+    for item in _counted(_analyzed(fresh, settings, False), bar, close=False):
         if isinstance(item, ItemError):
             store.put_error(item)
             report.errors += 1
@@ -106,14 +169,27 @@ def ingest(inputs: Iterable[str], store: Store, settings: Settings, opts: Option
             report.added += 1
         else:
             report.unchanged += 1
-    report.stories = _update_stories(store, settings)
+    if bar is not None:
+        bar.close()
+    report.stories = _update_stories(store, settings, progress)
     return report
 
 
-def _update_stories(store: Store, settings: Settings):
+def _update_stories(store: Store, settings: Settings, progress: Optional[bool] = False):
     from .stories import update_store
 
-    return update_store(store, profile=settings.profile)
+    bar = None
+    if _wants_bar(progress):
+        from tqdm import tqdm
+        import sys
+
+        bar = tqdm(file=sys.stderr, total=1, unit="step", desc="rasd stories")
+    try:
+        return update_store(store, profile=settings.profile)
+    finally:
+        if bar is not None:
+            bar.update(1)
+            bar.close()
 
 
 def analyze_record(body: dict, settings: Settings, pipeline=None) -> Article:
