@@ -141,3 +141,23 @@ ALTER TABLE articles ADD COLUMN provenance TEXT;
 ALTER TABLE articles ADD COLUMN input_hash TEXT;
 CREATE INDEX articles_input_hash ON articles(input_hash);
 """)
+
+# 5: the stories layer's article embeddings, keyed by the embedded text's hash, so a story
+# update embeds only new or changed articles, never the stored ones inside its window again.
+register(5, "embedding cache", sqlite="""
+CREATE TABLE embeddings (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    text_hash TEXT NOT NULL,
+    vec BLOB NOT NULL,
+    PRIMARY KEY (article_id, kind)
+);
+""", postgres="""
+CREATE TABLE embeddings (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    text_hash TEXT NOT NULL,
+    vec BYTEA NOT NULL,
+    PRIMARY KEY (article_id, kind)
+);
+""")
