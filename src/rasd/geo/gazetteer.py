@@ -1,13 +1,14 @@
 """The shipped Arabic gazetteer: GeoNames places, countries, admin1 and conflict localities.
 
-All tables live under ``rasd/data/geo`` (built by ``training/build_gazetteer.py`` plus the
-hand-written ``conflict_localities.tsv``). :func:`load` reads them once per process and
-indexes every Arabic name by its normalized spelling (``rasd.text.norm``).
+All tables live under ``rasd/data/geo`` (built by ``training/build_gazetteer.py`` and
+``training/build_place_words.py``, plus the hand-written ``conflict_localities.tsv``,
+``nisba.tsv`` and ``outlets.tsv``). :func:`load` reads them once per process and indexes every
+Arabic name by its normalized spelling (``rasd.text.norm``).
 """
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Optional
@@ -49,9 +50,12 @@ class Gazetteer:
         self.max_words: dict[str, int] = {}
         self.admin1_names: dict[tuple[str, str], str] = {}   # (country, code) -> English name
         self.admin1_by_name: dict[tuple[str, str], Entry] = {}  # (country, English name) -> entry
-        self.common: frozenset[str] = frozenset()
+        self.common: frozenset[str] = frozenset()  # frequent news words (common_words.txt)
+        self.not_places: frozenset[str] = frozenset()  # measured everyday words (not_places.tsv)
+        self.nisba: dict[str, str] = {}  # normalized nisba adjective -> country
+        self.outlets: dict[str, str] = {}  # normalized outlet name -> country
         self.admin1_capital: dict[tuple[str, str], int] = {}  # (country, English name) -> geonameid
-        self.rivers: dict[str, list[tuple[float, float]]] = {}  # English name -> points on it  # frequent news words (common_words.txt)
+        self.rivers: dict[str, list[tuple[float, float]]] = {}  # English name -> points on it
 
     def add(self, name: str, entry: Entry) -> None:
         """Index ``entry`` under the normalized ``name``."""
@@ -104,9 +108,10 @@ def load() -> Gazetteer:
         cc = r["country"]
         e = Entry(r["name_en"], float(r["lat"]), float(r["lon"]), cc,
                   gz.admin1_names.get((cc, r["admin1"])), int(r["geonameid"]),
-                  int(r["population"] or 0), "city", "geonames")
+                  int(r["population"] or 0), r.get("feature") or "city", "geonames")
         for n in r["names_ar"].split("|"):
-            gz.add(n, e)
+            # "~إب": a name that is a place only after a kind word (اب is also "father")
+            gz.add(n.lstrip("~"), replace(e, needs_kind=True) if n.startswith("~") else e)
     for r in _rows("conflict_localities.tsv"):
         gid = int(r["geonameid"]) if r["geonameid"] else None
         for n in r["names_ar"].split("|"):
@@ -119,4 +124,13 @@ def load() -> Gazetteer:
     common = resources.files("rasd.data.geo").joinpath("common_words.txt")
     if common.is_file():
         gz.common = frozenset(common.read_text(encoding="utf-8").split())
+    gz.not_places = frozenset(r["name"] for r in _rows("not_places.tsv"))
+    for r in _rows("nisba.tsv"):
+        for adj in r["adjectives"].split("|"):
+            w = norm(adj)
+            for form in (w, w + "ه", "ال" + w, "ال" + w + "ه"):
+                gz.nisba[form] = r["country"]
+    for r in _rows("outlets.tsv"):
+        for name in r["outlet"].split("|"):
+            gz.outlets[" ".join(norm(name).lower().split())] = r["country"]
     return gz

@@ -2,8 +2,10 @@
 
 A mention is a run of words whose normalized spelling (first word read without its
 proclitics: بالرقة → الرقة, وريف → ريف) is a gazetteer name. The word before it is kept
-as the *kind word* (مدينة، قرية، حي، محافظة، ريف ...) when it is one, because it decides
-between homonyms and the precision.
+as the *kind word* (مدينة، قرية، حي، محافظة، ريف، العاصمة ...) when it is one, because it
+decides between homonyms and the precision; a nisba adjective right after the name (سلا
+المغربية) or between العاصمة and the name (العاصمة الأردنية عمّان) is kept as the country the
+text puts the place in.
 """
 from __future__ import annotations
 
@@ -24,7 +26,9 @@ KIND_WORDS = {
     "محافظات": "admin1", "ولايه": "admin1", "ولايات": "admin1", "ريف": "countryside",
     "ارياف": "countryside", "باديه": "desert", "صحراء": "desert", "منطقه": "area", "ناحيه": "district",
     "قضاء": "district", "مخيم": "camp", "مخيمات": "camp", "مطار": "base",
-    "قاعده": "base", "معبر": "crossing", "سد": "dam",
+    "قاعده": "base", "معبر": "crossing", "سد": "dam", "مديريه": "district", "مديريات": "district",
+    "اقليم": "admin1", "اقاليم": "admin1", "عماله": "admin1", "دوار": "village", "العاصمه": "capital",
+    "سلطنه": "country", "مملكه": "country", "جمهوريه": "country",
 }
 # Words before a name that make it part of a person's name (أبو بكر البغدادي, ابن تيمية).
 KUNYA = {"ابو", "ابي", "ابا", "ابن", "بن", "ام", "ال", "بنت"}
@@ -60,6 +64,8 @@ class Match:
     kind_start: Optional[int] = None
     prev: str = ""                # the normalized word before (for preposition checks)
     clitic: bool = False          # the first word carried a proclitic (بسورية، وسورية)
+    kind_word: str = ""           # the kind word itself, normalized (محافظات: a plural)
+    nisba: Optional[str] = None   # country of a nisba adjective after the name or after العاصمة
 
 
 def _kind_of(word: str) -> Optional[str]:
@@ -112,16 +118,38 @@ def find(text: str, gz: Gazetteer) -> list[Match]:
         if _rejected(folded, words, i, fs, fe, blocked):
             i += n
             continue
-        kind, kind_start = None, None
-        if i > 0 and not folded[words[i - 1][1]:words[i][0]].strip():
-            kind = _kind_of(words[i - 1][2])
-            if kind:
-                kind_start = nz.span(words[i - 1][0], words[i - 1][1])[0]
+        kind, kind_start, kind_word, nisba = _context(folded, words, i, n, gz)
+        if kind_start is not None:
+            kind_start = nz.span(kind_start, kind_start + 1)[0]
         s, e = nz.span(fs, fe)
         prev = words[i - 1][2] if i > 0 and not folded[words[i - 1][1]:words[i][0]].strip() else ""
-        out.append(Match(s, e, key, tuple(entries), kind, kind_start, prev, plen > 0))
+        out.append(Match(s, e, key, tuple(entries), kind, kind_start, prev, plen > 0, kind_word, nisba))
         i += n
     return out
+
+
+def _adjacent(folded: str, words, a: int, b: int) -> bool:
+    """Words ``a`` and ``b`` (= a + 1) are separated by spaces only."""
+    return 0 <= a and b < len(words) and not folded[words[a][1]:words[b][0]].strip()
+
+
+def _context(folded: str, words, i: int, n: int, gz: Gazetteer):
+    """(kind, kind word start, kind word, nisba country) around the name at words[i:i+n]."""
+    kind = kind_start = nisba = None
+    kind_word = ""
+    if _adjacent(folded, words, i - 1, i):
+        kind = _kind_of(words[i - 1][2])
+        if kind:
+            kind_start, kind_word = words[i - 1][0], words[i - 1][2]
+        elif words[i - 1][2] in gz.nisba and _adjacent(folded, words, i - 2, i - 1) \
+                and _kind_of(words[i - 2][2]) == "capital":
+            # العاصمة الأردنية عمّان: the capital, of the country the adjective names
+            kind, kind_start, kind_word = "capital", words[i - 2][0], words[i - 2][2]
+            nisba = gz.nisba[words[i - 1][2]]
+    after = i + n
+    if nisba is None and _adjacent(folded, words, after - 1, after):
+        nisba = gz.nisba.get(words[after][2])
+    return kind, kind_start, kind_word, nisba
 
 
 def _rejected(folded: str, words, i: int, fs: int, fe: int, blocked) -> bool:

@@ -1,92 +1,100 @@
 """Pick one gazetteer entry per mention and turn it into the contract's Place.
 
-Homonyms are ranked by: the kind word before the name (محافظة → the province, حي → a
-neighbourhood near the city the text names), the countries the article names, closeness
-to the places the article names unambiguously, curated tables over raw GeoNames, and
-population. GeoNames' Arabic transliterations of foreign towns often spell Arabic words
-(إلى = Ely), so a bare GeoNames name needs a real population, and more of it abroad.
+A mention's readings are first filtered (:func:`admissible`): everyday words (the hand
+stoplist and the measured ``not_places.tsv``) need context, foreign transliterations need a
+real population, a nisba adjective (سلا المغربية) rules out other countries. The survivors are
+ranked in two passes by population, the curated tables, the kind word before the name (محافظة →
+the province, حي → a neighbourhood, العاصمة → the capital), the article's country prior
+(:mod:`rasd.geo.context`: dateline, most-named countries, the outlet's country), the dateline
+(a city, not its country), and, in the second pass, closeness to the places the first pass put
+on the map: a homograph far from every other place of the article is penalised, and a small
+town abroad far from all of them and from the article's countries is dropped. A part of a city
+whose name the gazetteer lacks (حي الشهداء بمدينة أم درمان) takes the city's point at precision 2.
 """
 from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from ..model import Place
-from ..text import norm
+from .context import Neighbours, country_prior, known_countries, mention_context
 from .gazetteer import Entry, Gazetteer
 from .matcher import KIND_WORDS, Match
+from .words import (ADJECTIVE_COUNTRIES, AMBIGUOUS_COUNTRIES, AMBIGUOUS_WORDS, ARAB, CONTEXT_PREPS,
+                    KIND_TYPES, MIN_POP_ABROAD, MIN_POP_ABROAD_KNOWN, MIN_POP_ARAB, MIN_POP_ARAB_ALONE,
+                    PART_KINDS, PLACE_PREPS, PLURAL_KINDS, PRIOR_ALIASES, STOPWORDS, STRONG_KINDS)
 
-# Countries whose GeoNames Arabic names are native spellings, not transliterations.
-ARAB = {"SY", "IQ", "LB", "JO", "PS", "IL", "SA", "YE", "EG", "LY", "TN", "DZ", "MA", "SD", "KW",
-        "QA", "AE", "OM", "BH", "MR", "SO", "DJ", "KM", "TR", "IR"}
-MIN_POP_ARAB = 1000
-MIN_POP_ABROAD = 1_000_000
-# Below these, a bare GeoNames name also needs its country named in the article.
-MIN_POP_ARAB_ALONE = 50_000
-MIN_POP_ABROAD_KNOWN = 100_000
-# Common words that are also GeoNames names; they only count after a kind word.
-STOPWORDS = set("""
-المدينه مدينه المدن السد التحالف الان امل سوري بشري عمد سلامه الحريه الوحده الثوره النصر السلام
-الخير الدوله العالم الصور الدوره الكرامه بلد سلوك القصور التضامن الصناعه الامل الفجر العاصمه
-الشمال الجنوب الشرق الغرب الوسط المركز الجزيره الجانب الايمن السلطان الامير الملك الشيخ النور
-الاسلام الحرم العين الحصن القلعه السوق المزرعه البيت البلد الوطن القريه الحي الساحل الجبل الوادي
-الرياض الفيصليه الشهداء الامام الحسين الحسن علي عمر محمد احمد حسن خالد ابراهيم يوسف سالم ناصر
-الزهراء الرحمه الصحه النهضه التقدم الاستقلال البعث العروبه الاتحاد الجمهوريه القدس صباح
-الخليج الحمراء البحر النخيل الزيتون الفردوس الربيع الصفا المروه الصالحيه المنصور الرشيد كركوك
-السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه الاشاره معسكر مشهد صور الصف الجيب حصار الشيوخ
-الخارجه جديده جديد حديثه كلمه مسجدين مسجد كرد دوله بلد الكرامه سلوك الراعي نبل الجزره القاع
-قنديل الضمير الدبس الجانب الايسر الخضر ليل شبه وان سنه الجديد الجديده بانه الي سلطات ميدان
-هويه الزعيم يهود ريم جمال جامعه اطار بحري الابيض عاليه خالص بركه الخمس الدور قبلي المطريه الحراك قاره
-كسب ثوره الهنديه رشيد فلاديمير اوستن انه لانه بان ان السفيره سفيره الحكومه الفصائل خبر كورونا
-قنوات لوم ابا امان الشقيق موصول الحاضر حربيه القاسم نقده واها رياض مساكن السلمان البلده بلده المنطقه القريه المخيم الجماليه العماره روم الروم سلاله لاد بشار الام اشرف عثمانيه اباده الجميل سعيده
-البيض افران كانو رقه خفي سويس
-""".split()) - {"كركوك", "الرياض", "القدس", "الخليج", "الصالحيه"}
-STOPWORDS = {norm(w) for w in STOPWORDS}
-# Kind words strong enough to make a common word a place name (حي الثورة، قرية الجديدة).
-STRONG_KINDS = {"neighbourhood", "village", "town", "city", "admin1", "camp", "countryside", "district"}
-# Place names that are everyday words but missing from common_words.txt (حجة "pretext",
-# الجوف "the hollow"): like frequent words, they need their country named elsewhere.
-AMBIGUOUS_WORDS = {norm(w) for w in "حجة الجوف البيضاء الضباب الرقو المخا العمارة الحمدانية بركان عقبة "
-                   "بورصة عمران".split()}
-# Country names that are also everyday words (مالي "financial"): only after a preposition
-# or a direction, or when the article names the country otherwise.
-AMBIGUOUS_COUNTRIES = {"مالي", "تشاد"}
-PLACE_PREPS = {"في", "الى", "الي", "شمال", "جنوب", "شرق", "غرب", "وسط", "دوله", "جمهوريه", "حكومه",
-               "من", "عن", "مع", "داخل", "خارج", "حول", "نحو", "شمالي", "جنوبي", "شرقي", "غربي", "سفير",
-               "رئيس", "حدود", "اراضي", "زار", "زياره", "دخل", "دخول", "مغادره", "غادر"}
-# Country names that are also the feminine adjective (سورية "Syrian").
-ADJECTIVE_COUNTRIES = {"سوريه"}
-KIND_TYPES = {
-    "neighbourhood": {"neighbourhood"}, "camp": {"camp"}, "village": {"village", "town", "city"},
-    "town": {"town", "city", "village"}, "city": {"city", "town", "capital"}, "admin1": {"admin1"},
-    "base": {"base", "airport"}, "dam": {"dam"}, "crossing": {"crossing"},
-}
+SOURCE_BONUS = {"conflict": 3.0, "admin1": 2.0, "countries": 3.0, "geonames": 0.0}
+POINT_TYPES_EXCLUDED = ("country", "region", "admin1", "river", "mountain")
+FAR_KM = 1500            # farther than this from every other place: a homograph read abroad
+DROP_MAX_POP = 500_000   # ... and dropped when it is no bigger than this
+PARENT_KM = 50           # a neighbourhood lies within this of the city it is said to be in
+
+
+@dataclass(slots=True)
+class _Mention:
+    """One match with what the resolver learns about it."""
+
+    m: Match
+    nb: Neighbours
+    loc: bool = False                  # an NER LOC/GPE/FAC span overlaps it
+    cands: tuple[Entry, ...] = ()
+    known: frozenset = frozenset()     # countries named by other mentions
+    best: Optional[Entry] = None
 
 
 def _km(a: Entry, b: Entry) -> float:
     """Great-circle distance in km."""
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    return _km_pts(a.lat, a.lon, b.lat, b.lon)
+
+
+def _km_pts(la1: float, lo1: float, la2: float, lo2: float) -> float:
+    """Great-circle distance in km between two points."""
+    la1, lo1, la2, lo2 = map(math.radians, (la1, lo1, la2, lo2))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def admissible(m: Match, e: Entry, entity_loc: bool = False, countries: frozenset = frozenset(),
-               common: frozenset = frozenset()) -> bool:
-    """Whether ``e`` may stand for the bare name ``m`` at all."""
-    # an NER LOC span does not rescue a stopword: taggers call "المدينة" (the city) a LOC
-    strong = m.kind in STRONG_KINDS
-    if m.key in STOPWORDS and not strong or len(m.key.replace(" ", "")) < 3:
+def words_allow(m: Match, gz: Gazetteer, nb: Neighbours = Neighbours(), listed: bool = False) -> bool:
+    """Whether the words of mention ``m`` may name a place at all, whatever its reading."""
+    key = m.key
+    if len(key.replace(" ", "")) < 3 and not (m.kind and any(e.needs_kind for e in m.entries)):
         return False
+    everyday = key in STOPWORDS or key in gz.not_places
+    if m.kind and everyday and (not key.startswith("ال") or m.kind_word in PLURAL_KINDS):
+        # "مدينة جديدة" (a new city), "محافظات البلاد" (the country's provinces)
+        return False
+    if key in STOPWORDS and m.kind not in STRONG_KINDS:
+        return False
+    if key in gz.not_places and not m.kind:
+        # a measured everyday word (الميادين "the squares", السلمية "peaceful") is a place only
+        # where the sentence puts a place: after في/إلى/من, in a list of places, as a dateline
+        return bool(m.nisba or nb.dateline or listed or m.prev in CONTEXT_PREPS)
+    return True
+
+
+def admissible(m: Match, e: Entry, entity_loc: bool = False, countries: frozenset = frozenset(),
+               common: frozenset = frozenset(), listed: bool = False) -> bool:
+    """Whether ``e`` may stand for the mention ``m`` (its words already allowed)."""
+    if m.nisba and e.country and m.kind not in ("base", "dam", "crossing") \
+            and m.nisba not in (e.country, PRIOR_ALIASES.get(e.country)):
+        return False  # "منطقة الري الكويتية" is in Kuwait, whatever Iran's Rey
     if m.kind or entity_loc:
-        # a kind word (حي، قرية، مدينة ...) vouches for the name, not for any foreign homonym
+        # a kind word vouches for the name, not for any foreign homonym
         return e.source != "geonames" or e.country in ARAB or e.country in countries or e.population >= 10_000
     if e.needs_kind:
         return False
-    if m.key in ADJECTIVE_COUNTRIES and not (m.clitic or m.prev in PLACE_PREPS or not m.prev):
+    if m.key in ADJECTIVE_COUNTRIES and not (m.clitic or m.prev in PLACE_PREPS or not m.prev or listed):
         return False  # "فصائل سورية" (Syrian factions), not "في سورية"
     if m.key in AMBIGUOUS_COUNTRIES:
-        return e.country in countries or m.prev in PLACE_PREPS
+        return e.country in countries or m.prev in PLACE_PREPS or listed
+    return _big_enough(m, e, countries, common)
+
+
+def _big_enough(m: Match, e: Entry, countries: frozenset, common: frozenset) -> bool:
+    """A bare name: curated rows count as they are; GeoNames needs people, more of them abroad."""
     big = e.population >= (100_000 if e.country in ARAB else 150_000) or e.type == "capital"
     area = e.type in ("country", "admin1", "region", "countryside", "river", "mountain")
     if (m.key in common or m.key in AMBIGUOUS_WORDS) and not area and not big:
@@ -94,7 +102,7 @@ def admissible(m: Match, e: Entry, entity_loc: bool = False, countries: frozense
         # named elsewhere in the article, and a GeoNames town must be a real city
         if e.country not in countries or (e.source == "geonames" and e.population < 50_000):
             return False
-    if e.source != "geonames":
+    if e.source != "geonames" or e.type == "capital":
         return True
     known = e.country in countries
     if e.country in ARAB:
@@ -104,92 +112,156 @@ def admissible(m: Match, e: Entry, entity_loc: bool = False, countries: frozense
     return e.population >= (MIN_POP_ABROAD_KNOWN if known else MIN_POP_ABROAD)
 
 
-SOURCE_BONUS = {"conflict": 3.0, "admin1": 2.0, "countries": 3.0, "geonames": 0.0}
+def _share(prior: Counter, cc: Optional[str]) -> float:
+    if not cc or not prior:
+        return 0.0
+    return prior[cc] / max(prior.values())
 
 
-def _score(m: Match, e: Entry, countries: Counter, anchors: list[Entry], top_pop: int) -> float:
+def _score(x: _Mention, e: Entry, prior: Counter, anchors: list[tuple[str, Entry]], top_pop: int,
+           parent: Optional[Entry]) -> float:
+    m = x.m
     s = math.log10(e.population + 10) + SOURCE_BONUS[e.source]
     # the article's countries decide between comparable homonyms (Tripoli LB/LY), never
     # between a metropolis and a namesake town abroad (Moscow RU / Moscow, Idaho)
-    if e.country and countries and (e.source != "geonames" or e.population * 20 >= top_pop):
-        s += 4.0 * countries[e.country] / max(countries.values())
-    if anchors and e.type not in ("country", "region"):
-        d = min(_km(e, a) for a in anchors)
-        s += 2.0 if d < 60 else 1.0 if d < 200 else 0.0
+    if e.country and (e.source != "geonames" or e.population * 20 >= top_pop):
+        s += 4.0 * _share(prior, e.country)
+    if e.type not in POINT_TYPES_EXCLUDED:
+        others = [a for k, a in anchors if k != m.key]
+        if others:
+            d = min(_km(e, a) for a in others)
+            s += 2.5 if d < 60 else 1.5 if d < 200 else 0.5 if d < 500 else 0.0
+            if d > FAR_KM and e.country not in x.known:
+                s -= 3.0  # a homograph far from every other place of the article
+    if parent is not None and e.type not in POINT_TYPES_EXCLUDED:
+        s += 5.0 if _km(e, parent) < PARENT_KM else 0.0
     if m.kind == "admin1":
         s += 6.0 if e.type == "admin1" else 0.0
+    elif m.kind in ("capital", "country"):
+        s += 6.0 if e.type in KIND_TYPES[m.kind] else 0.0
     elif m.kind in KIND_TYPES:
         s += 2.5 if e.type in KIND_TYPES[m.kind] else 0.0
+    if x.nb.dateline and e.type not in POINT_TYPES_EXCLUDED:
+        s += 4.0  # a dateline names a city ("تونس -" is Tunis, not Tunisia)
     return s
 
 
-def _unambiguous(matches: list[Match]) -> tuple[list[tuple[str, str]], list[Entry]]:
-    """(name, country) for each name with one country among curated readings, and the
-    places that have only one reading (anchors for "حي X" and homonyms)."""
-    votes: list[tuple[str, str]] = []
-    anchors: list[Entry] = []
-    for m in matches:
-        if m.key in STOPWORDS or m.key in AMBIGUOUS_COUNTRIES:
+def _province_or_city(m: Match, cands: list[Entry], gz: Gazetteer) -> list[Entry]:
+    """"حمص" alone is the city: drop the province when its capital is a reading; a province's
+    name that is not its capital's (صلاح الدين) is the province."""
+    if m.kind == "admin1":
+        return cands
+    ids = {e.geonameid for e in cands if e.geonameid}
+    kept = [e for e in cands if not (e.type == "admin1" and gz.admin1_capital.get((e.country, e.name_en)) in ids)]
+    if kept and len(kept) < len(cands):
+        return kept
+    if any(e.type == "admin1" for e in cands) and m.kind not in PART_KINDS:
+        return [e for e in cands if e.type == "admin1"]
+    return cands
+
+
+def _vetoed(m: Match, ents: list[tuple[int, int, str]]) -> tuple[bool, bool]:
+    """(vetoed, location): a person's or organisation's name that holds the whole mention
+    vetoes it (البغدادي in a PER span), unless a location span overlaps or a kind word marks it
+    ("ولايات الرقة" tagged as an IS unit stays the province); a nisba beside it does not veto."""
+    labels = {lab for s, e, lab in ents if s < m.end and m.start < e}
+    covering = {lab for s, e, lab in ents if s <= m.start and m.end <= e}
+    kinded = m.kind is not None or m.key.split(" ")[0] in KIND_WORDS
+    loc = bool(labels & {"LOC", "GPE", "FAC"})
+    return bool(covering & {"PER", "ORG", "NORP"}) and not loc and not kinded, loc
+
+
+def _candidates(xs: list[_Mention], gz: Gazetteer, prior: Counter, by_key: dict) -> None:
+    """Fill each mention's admissible readings (a list of places lets an everyday word in)."""
+    allowed = [words_allow(x.m, gz, x.nb) for x in xs]
+    for i, x in enumerate(xs):
+        listed = x.nb.listed and any(allowed[j] and _adjacent(xs[i].m, xs[j].m) for j in (i - 1, i + 1)
+                                     if 0 <= j < len(xs))
+        if not (allowed[i] or words_allow(x.m, gz, x.nb, listed)):
             continue
-        ok = [e for e in m.entries if e.source != "geonames" and not e.needs_kind]
-        ccs = {e.country for e in ok if e.country}
-        if len(ccs) == 1:
-            votes.append((m.key, ccs.pop()))
-            places = [e for e in ok if e.type not in ("country", "region", "admin1")]
-            if len(places) == 1:
-                anchors.append(places[0])
-    return votes, anchors
+        x.known = known_countries(prior, by_key.get(x.m.key))
+        cands = [e for e in x.m.entries if admissible(x.m, e, x.loc, x.known, gz.common, listed)]
+        x.cands = tuple(_province_or_city(x.m, cands, gz)) if cands else ()
+
+
+def _adjacent(a: Match, b: Match) -> bool:
+    return abs(a.start - b.end) <= 4 or abs(b.start - a.end) <= 4
+
+
+def _pick(xs: list[_Mention], prior: Counter, anchors: list[tuple[str, Entry]]) -> None:
+    for i, x in enumerate(xs):
+        if not x.cands:
+            x.best = None
+            continue
+        parent = xs[x.nb.parent].best if x.nb.parent is not None else None
+        top_pop = max(e.population for e in x.cands)
+        x.best = max(x.cands, key=lambda e: _score(x, e, prior, anchors, top_pop, parent))
+
+
+def _anchors(xs: list[_Mention]) -> list[tuple[str, Entry]]:
+    return [(x.m.key, x.best) for x in xs if x.best is not None and x.best.type not in POINT_TYPES_EXCLUDED]
+
+
+def _drop_far(x: _Mention, anchors: list[tuple[str, Entry]]) -> bool:
+    """A small bare town abroad far from every other place and from the article's countries."""
+    e, m = x.best, x.m
+    if e is None or m.kind or m.nisba or x.loc or e.type in POINT_TYPES_EXCLUDED or e.type == "capital":
+        return False
+    others = [a for k, a in anchors if k != m.key]
+    if not others or e.country in x.known:
+        return False
+    return e.population < DROP_MAX_POP and min(_km(e, a) for a in others) > FAR_KM
 
 
 def resolve(matches: list[Match], text: str, entity_spans: Iterable[tuple[int, int, str]] = (),
-            gz: Optional[Gazetteer] = None) -> list[Place]:
+            gz: Optional[Gazetteer] = None, outlet: Optional[str] = None) -> list[Place]:
     """Places for ``matches`` (a mention with no admissible reading is dropped)."""
+    if gz is None:
+        from .gazetteer import load
+        gz = load()
     ents = list(entity_spans)
-    common = gz.common if gz is not None else frozenset()
-    votes, anchors = _unambiguous(matches)
-    countries = Counter(c for _, c in votes)
-    out: list[Place] = []
-    for m in matches:
-        labels = {lab for s, e, lab in ents if s < m.end and m.start < e}
-        # a person's or organisation's name that contains the whole mention vetoes it
-        # (البغدادي in a PER span); a nisba next to it (الحدود + العراقية NORP) does not
-        # (a kind word keeps it: "ولايات الرقة" is a province even when tagged as an IS unit)
-        covering = {lab for s, e, lab in ents if s <= m.start and m.end <= e}
-        kinded = m.kind is not None or m.key.split(" ")[0] in KIND_WORDS
-        if covering & {"PER", "ORG", "NORP"} and not labels & {"LOC", "GPE", "FAC"} and not kinded:
-            continue
-        loc = bool(labels & {"LOC", "GPE", "FAC"})
-        # a name never vouches for itself: its own votes leave the country count
-        own = Counter(c for k, c in votes if k == m.key)
-        known = frozenset(c for c, n in countries.items() if n > own[c])
-        cands = [e for e in m.entries if admissible(m, e, loc, known, common)]
-        if gz is not None and m.kind != "admin1":
-            # "حمص" alone is the city: drop the province when its capital is a reading
-            ids = {e.geonameid for e in cands if e.geonameid}
-            kept = [e for e in cands if not (e.type == "admin1" and gz.admin1_capital.get((e.country, e.name_en)) in ids)]
-            if kept and len(kept) < len(cands):
-                cands = kept
-            elif any(e.type == "admin1" for e in cands):
-                # the province's name but not its capital's (صلاح الدين): the province
-                cands = [e for e in cands if e.type == "admin1"]
-        if not cands:
-            continue
-        top_pop = max(e.population for e in cands)
-        best = max(cands, key=lambda e: _score(m, e, countries, anchors, top_pop))
-        precision = best.precision
-        if m.kind == "countryside" and best.type not in ("admin1", "country", "region"):
-            precision = 2
-        elif m.kind == "desert" and best.type not in ("region",):
-            precision = 3
-        elif m.kind == "admin1" and best.type != "admin1" and gz is not None:
-            prov = gz.admin1_by_name.get((best.country, best.admin1))
-            if prov is not None:
-                best, precision = prov, 3
-        out.append(Place(m.start, m.end, text[m.start:m.end], best.name_en, round(best.lat, 4),
-                         round(best.lon, 4), best.country, best.admin1, best.geonameid, precision))
-    if gz is not None and gz.rivers:
+    xs = []
+    for m, nb in zip(matches, mention_context(matches, text)):
+        vetoed, loc = _vetoed(m, ents)
+        if not vetoed:
+            xs.append(_Mention(m, nb, loc))
+    # the context is computed over the surviving mentions, so a vetoed name neither votes nor lists
+    for x, nb in zip(xs, mention_context([x.m for x in xs], text)):
+        x.nb = nb
+    prior, by_key = country_prior([x.m for x in xs], [x.nb for x in xs], text, gz, outlet)
+    _candidates(xs, gz, prior, by_key)
+    _pick(xs, prior, [])
+    anchors = _anchors(xs)
+    _pick(xs, prior, anchors)
+    anchors = _anchors(xs)
+    out = [p for p in (_place(x, xs, text, gz) for x in xs if not _drop_far(x, anchors)) if p is not None]
+    if gz.rivers:
         out = [_on_river(p, out, gz.rivers[p.name_en]) if p.name_en in gz.rivers else p for p in out]
     return out
+
+
+def _place(x: _Mention, xs: list[_Mention], text: str, gz: Gazetteer) -> Optional[Place]:
+    """The contract's Place for one resolved mention (or its parent city's point)."""
+    m, best = x.m, x.best
+    parent = xs[x.nb.parent].best if x.nb.parent is not None else None
+    if parent is not None and parent.type not in POINT_TYPES_EXCLUDED and \
+            (best is None or _km(best, parent) > PARENT_KM):
+        # a part of a city the gazetteer does not know: the city's point, "near/part of"
+        return Place(m.start, m.end, text[m.start:m.end], parent.name_en, round(parent.lat, 4),
+                     round(parent.lon, 4), parent.country, parent.admin1, None, 2)
+    if best is None:
+        return None
+    precision = best.precision
+    if m.kind == "countryside" and best.type not in ("admin1", "country", "region"):
+        precision = 2
+    elif m.kind == "desert" and best.type not in ("region",):
+        precision = 3
+    elif m.kind == "admin1" and best.type != "admin1":
+        prov = gz.admin1_by_name.get((best.country, best.admin1))
+        if prov is not None:
+            best, precision = prov, 3
+    return Place(m.start, m.end, text[m.start:m.end], best.name_en, round(best.lat, 4),
+                 round(best.lon, 4), best.country, best.admin1, best.geonameid, precision)
 
 
 def _on_river(river: Place, places: list[Place], points: list[tuple[float, float]]) -> Place:
@@ -207,10 +279,3 @@ def _on_river(river: Place, places: list[Place], points: list[tuple[float, float
             return Place(river.start, river.end, river.text, river.name_en, lat, lon, river.country,
                          town.admin1, river.geonameid, 2)
     return river
-
-
-def _km_pts(la1: float, lo1: float, la2: float, lo2: float) -> float:
-    """Great-circle distance in km between two points."""
-    la1, lo1, la2, lo2 = map(math.radians, (la1, lo1, la2, lo2))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
