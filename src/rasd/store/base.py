@@ -56,6 +56,10 @@ class Store(abc.ABC):
     def stories(self) -> list[Story]:
         """Every stored story, oldest first."""
 
+    @abc.abstractmethod
+    def put_embeddings(self, kind: str, rows: list[tuple[str, str, bytes]]) -> None:
+        """Cache article embeddings: (article id, hash of the embedded text, float32 bytes)."""
+
     # Filtered reads: one protocol, implemented once for both SQL backends by
     # ``search.SQLQueries``. Filters, all optional strings: q (full text, Arabic-normalized,
     # clitic-insensitive), date_from, date_to (inclusive ISO dates), country (ISO alpha-2),

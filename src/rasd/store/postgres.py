@@ -175,6 +175,15 @@ class PostgresStore(SQLQueries, Store):
     def errors(self) -> list[ItemError]:
         return [ItemError(*r) for r in self._rows("SELECT source, error, message FROM errors ORDER BY id")]
 
+    def put_embeddings(self, kind: str, rows: list[tuple[str, str, bytes]]) -> None:
+        """Cache (article id, text hash, vector bytes) rows of ``kind``, replacing older ones."""
+        def write(c: psycopg.Connection) -> None:
+            with c.transaction(), c.cursor() as cur:
+                cur.executemany("INSERT INTO embeddings (article_id, kind, text_hash, vec) VALUES (%s, %s, %s, %s) "
+                                "ON CONFLICT (article_id, kind) DO UPDATE SET text_hash = EXCLUDED.text_hash, "
+                                "vec = EXCLUDED.vec", [(i, kind, h, v) for i, h, v in rows])
+        self._run(write)
+
     def put_stories(self, stories) -> None:
         """Write ``stories`` (Story records), replacing stored stories of the same ids."""
         stories = list(stories)

@@ -328,6 +328,15 @@ class SQLQueries:
         marks = ", ".join("?" * len(ids))
         return dict(self._rows(f"SELECT id, text FROM articles WHERE id IN ({marks})", ids))
 
+    def embeddings(self, ids: list[str], kind: str) -> dict[str, tuple[str, bytes]]:
+        """Cached embeddings of ``kind`` by article id: (hash of the embedded text, float32 bytes)."""
+        if not ids:
+            return {}
+        marks = ", ".join("?" * len(ids))
+        return {i: (h, bytes(v)) for i, h, v in self._rows(
+            f"SELECT article_id, text_hash, vec FROM embeddings WHERE kind = ? AND article_id IN ({marks})",
+            [kind, *ids])}
+
     def stories_of(self, article_id: str) -> list[str]:
         return [r[0] for r in self._rows("SELECT story_id FROM story_articles WHERE article_id = ? "
                                          "ORDER BY story_id", (article_id,))]

@@ -156,6 +156,12 @@ class SQLiteStore(SQLQueries, Store):
                                                         st.last_published, dumps(st.to_json()), _now()))
                 c.executemany("INSERT OR IGNORE INTO story_articles VALUES (?, ?)", [(st.id, a) for a in st.articles])
 
+    def put_embeddings(self, kind: str, rows: list[tuple[str, str, bytes]]) -> None:
+        """Cache (article id, text hash, vector bytes) rows of ``kind``, replacing older ones."""
+        with self.conn as c:
+            c.executemany("INSERT OR REPLACE INTO embeddings (article_id, kind, text_hash, vec) VALUES (?, ?, ?, ?)",
+                          [(i, kind, h, v) for i, h, v in rows])
+
     def count(self, table: str) -> int:
         return self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 

@@ -81,11 +81,11 @@ def update_store(store, profile: str = "fast") -> StoryUpdate:
     new = store.get_many(store.unclustered_ids())
     if not new:
         return StoryUpdate(store.count_stories(), 0, 0)
-    new_feats = sorted(features(new, profile), key=order_key)
+    new_feats = sorted(features(new, profile, store), key=order_key)
     # Only stored articles close enough in time to some new one can be joined: embed just those.
     old_arts = [a for a in store.get_many(store.clustered_near(*_window(new_feats))) if _near_in_time(a, new_feats)]
     story_of = {a.id: store.stories_of(a.id)[0] for a in old_arts}
-    old_feats = features(old_arts, profile) if old_arts else []
+    old_feats = features(old_arts, profile, store) if old_arts else []
     clusterer = Clusterer()
     for f in sorted(old_feats, key=order_key):
         clusterer.add_to(f, story_of[f.id])

@@ -87,17 +87,50 @@ def embed(texts: list[str]) -> np.ndarray:
     return out.reshape(len(texts), -1)
 
 
-def embed_articles(articles: list[Article], profile: str = "fast") -> np.ndarray:
-    """One embedding per article; ``accurate`` averages the lead and the next two chunks."""
+def _parts(a: Article, profile: str) -> list[str]:
+    """The texts embedded for one article: its lead; ``accurate`` adds the next two chunks."""
     if profile != "accurate":
-        return embed([lead_text(a) for a in articles])
-    rows = []
-    for a in articles:
-        parts = [lead_text(a)] + [a.text[i:i + LEAD_CHARS] for i in (LEAD_CHARS, 2 * LEAD_CHARS)
-                                  if len(a.text) > i + 50]
-        v = embed(parts).mean(axis=0)
-        rows.append(v / (np.linalg.norm(v) or 1.0))
-    return np.vstack(rows) if rows else embed([])
+        return [lead_text(a)]
+    return [lead_text(a)] + [a.text[i:i + LEAD_CHARS] for i in (LEAD_CHARS, 2 * LEAD_CHARS)
+                             if len(a.text) > i + 50]
+
+
+def _text_hash(parts: list[str]) -> str:
+    import hashlib
+
+    return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def embed_articles(articles: list[Article], profile: str = "fast", cache=None) -> np.ndarray:
+    """One embedding per article; ``accurate`` averages the lead and the next two chunks.
+
+    ``cache`` (a store) holds embeddings by article id and the hash of the embedded text: an
+    article already embedded with the same text is read back, and only the others are
+    embedded (in one batch) and written to it."""
+    parts = [_parts(a, profile) for a in articles]
+    hashes = [_text_hash(p) for p in parts]
+    kind = f"e5-{profile}"
+    got = cache.embeddings([a.id for a in articles], kind) if cache is not None else {}
+    rows: list = [None] * len(articles)
+    todo = []
+    for k, (a, h) in enumerate(zip(articles, hashes)):
+        hit = got.get(a.id)
+        if hit is not None and hit[0] == h:
+            rows[k] = np.frombuffer(hit[1], dtype=np.float32)
+        else:
+            todo.append(k)
+    flat = [t for k in todo for t in parts[k]]
+    vecs = embed(flat) if flat else np.zeros((0, 384), dtype=np.float32)
+    at = 0
+    for k in todo:
+        block = vecs[at:at + len(parts[k])]
+        at += len(parts[k])
+        v = block.mean(axis=0)
+        rows[k] = block[0] if len(block) == 1 else v / (np.linalg.norm(v) or 1.0)  # one part is unit already
+    if cache is not None and todo:
+        cache.put_embeddings(kind, [(articles[k].id, hashes[k], np.asarray(rows[k], np.float32).tobytes())
+                                    for k in todo])
+    return np.vstack(rows).astype(np.float32) if rows else embed([])
 
 
 # --- per-article features -----------------------------------------------------------------
@@ -163,9 +196,9 @@ def make_minhash(words: list[str]):
     return m
 
 
-def features(articles: list[Article], profile: str = "fast") -> list[Features]:
-    """Features for a batch of articles (embeddings computed in one call)."""
-    embs = embed_articles(articles, profile)
+def features(articles: list[Article], profile: str = "fast", cache=None) -> list[Features]:
+    """Features for a batch of articles (embeddings computed in one call, or read from ``cache``)."""
+    embs = embed_articles(articles, profile, cache)
     out = []
     for a, v in zip(articles, embs):
         words = content_words(a.text if not a.title or a.text.startswith(a.title)
