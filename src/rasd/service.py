@@ -143,11 +143,14 @@ def _unknown(items: Iterable[Item], store: Store, provenance: dict, report: Inge
 
 
 def ingest(inputs: Iterable[str], store: Store, settings: Settings, opts: Optional[IngestOptions] = None,
-           on_error=None, progress: Optional[bool] = None) -> IngestReport:
+           on_error=None, progress: Optional[bool] = None, analyzer=None, items=None) -> IngestReport:
     """Analyze and store the inputs idempotently, then update the stories.
 
     An input already stored by the same build (same input hash and provenance) is not
-    analyzed again; a changed one is analyzed and replaces the stored version."""
+    analyzed again; a changed one is analyzed and replaces the stored version.
+    ``analyzer(items) -> items`` replaces the local engine (``rasd.parallel.RayEngine``);
+    ``items`` (Articles and ItemErrors already read, e.g. by ``rasd watch``) replaces reading
+    ``inputs``."""
     opts = opts or input_options(settings)
     report = IngestReport()
     provenance = settings.provenance()
@@ -157,8 +160,9 @@ def ingest(inputs: Iterable[str], store: Store, settings: Settings, opts: Option
     # One bar over every input item: a known one ticks when it is skipped, the others when
     # they come out analyzed (so the ETA holds with --workers too).
     bar = _progress(progress, count_inputs(inputs)) if _wants_bar(progress) else None
-    fresh = _unknown(read_inputs(inputs, opts), store, provenance, report, bar)
-    for item in _counted(_analyzed(fresh, settings, False), bar, close=False):
+    fresh = _unknown(read_inputs(inputs, opts) if items is None else items, store, provenance, report, bar)
+    analyzed = _analyzed(fresh, settings, False) if analyzer is None else analyzer(fresh)
+    for item in _counted(analyzed, bar, close=False):
         if isinstance(item, ItemError):
             store.put_error(item)
             report.errors += 1
@@ -185,7 +189,10 @@ def _update_stories(store: Store, settings: Settings, progress: Optional[bool] =
 
         bar = tqdm(file=sys.stderr, total=1, unit="step", desc="rasd stories")
     try:
-        return update_store(store, profile=settings.profile)
+        # One story update at a time across every process writing to this store (a
+        # PostgreSQL advisory lock): two at once would each cluster the same new articles.
+        with store.exclusive("stories"):
+            return update_store(store, profile=settings.profile)
     finally:
         if bar is not None:
             bar.update(1)

@@ -138,6 +138,14 @@ class Store(abc.ABC):
     def clustered_near(self, date_from: Optional[str], date_to: Optional[str]) -> list[str]:
         """Ids of articles in a story published in ``[date_from, date_to]`` or undated."""
 
+    def exclusive(self, name: str):
+        """A context manager held by one writer at a time, across processes, for a
+        read-modify-write that must not interleave (the story update). This default holds
+        nothing: PostgreSQL, the store for many writers, takes an advisory lock."""
+        import contextlib
+
+        return contextlib.nullcontext()
+
     @abc.abstractmethod
     def close(self) -> None: ...
 

@@ -161,3 +161,20 @@ CREATE TABLE embeddings (
     PRIMARY KEY (article_id, kind)
 );
 """)
+
+# 6: the feed watcher's per-feed state (rasd watch: conditional GET, failures in a row), and
+# articles looked up by URL, which is how the watcher drops an entry it has already stored.
+register(6, "feed state, articles by url", sqlite="""
+CREATE TABLE feeds (
+    url TEXT PRIMARY KEY,
+    title TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    last_checked TEXT,
+    last_seen TEXT,
+    last_entry TEXT,
+    failures INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT
+);
+CREATE INDEX articles_url ON articles(url);
+""")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import contextlib
 import re
 import threading
 import time
@@ -12,6 +13,7 @@ import psycopg
 
 from ..model import LAYERS, Article, ItemError
 from .base import Store, StoreError
+from .feeds import FeedStates
 from .migrations import MIGRATIONS, SEARCH_INDEX_VERSION, check_version
 from .rows import content_hash, dumps, input_hash, layer_rows, search_body
 from .search import SQLQueries
@@ -22,6 +24,9 @@ TS_CONFIG = "simple"
 # Seconds to wait before each reconnection attempt after a dropped connection: exponential
 # back-off, about 6 s in all, long enough for a server restart or a fail-over.
 RETRY_DELAYS = (0.1, 0.2, 0.4, 0.8, 1.6, 3.2)
+# Advisory-lock namespaces (the two-key form, apart from the migration lock's one key): one
+# writer at a time per article id, and per named section (the story update).
+ARTICLE_LOCK, SECTION_LOCK = 7228, 7229
 T = TypeVar("T")
 
 
@@ -40,7 +45,7 @@ def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
 
 
-class PostgresStore(SQLQueries, Store):
+class PostgresStore(SQLQueries, FeedStates, Store):
     """A PostgreSQL database given by a ``postgresql://`` URL."""
 
     dialect = "postgres"
@@ -50,6 +55,7 @@ class PostgresStore(SQLQueries, Store):
         # Autocommit plus explicit transactions for writes; the lock keeps one thread at a time
         # on the connection (the API serves from a thread pool).
         self.lock = threading.RLock()
+        self.sections: dict[str, threading.Lock] = {}
         try:
             self.conn = psycopg.connect(url, autocommit=True)
         except psycopg.OperationalError as e:
@@ -83,6 +89,22 @@ class PostgresStore(SQLQueries, Store):
 
     def _rows(self, sql: str, params=()) -> list[tuple]:
         return self._run(lambda c: c.execute(sql.replace("?", "%s"), tuple(params)).fetchall())
+
+    def _execute(self, sql: str, params=()) -> None:
+        self._run(lambda c: c.execute(sql.replace("?", "%s"), tuple(params)))
+
+    @contextlib.contextmanager
+    def exclusive(self, name: str):
+        """Held by one writer at a time across every process on this database (a session
+        advisory lock; the server drops it if this connection dies) and every thread here."""
+        with self.lock:
+            section = self.sections.setdefault(name, threading.Lock())
+        with section:
+            self._run(lambda c: c.execute("SELECT pg_advisory_lock(%s, hashtext(%s))", (SECTION_LOCK, name)))
+            try:
+                yield
+            finally:
+                self._run(lambda c: c.execute("SELECT pg_advisory_unlock(%s, hashtext(%s))", (SECTION_LOCK, name)))
 
     def _fts_clause(self, column: str, terms: list[str]) -> tuple[str, list]:
         return (f"{column} IN (SELECT article_id FROM article_search "
@@ -131,6 +153,11 @@ class PostgresStore(SQLQueries, Store):
         if c.execute("SELECT 1 FROM articles WHERE id = %s AND content_hash = %s", (article.id, chash)).fetchone():
             return False
         with c.transaction():
+            # Writers in other processes may hold the same article: wait for theirs, then look
+            # again, so two at once store it once instead of colliding on the primary key.
+            c.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (ARTICLE_LOCK, article.id))
+            if c.execute("SELECT 1 FROM articles WHERE id = %s AND content_hash = %s", (article.id, chash)).fetchone():
+                return False
             c.execute("DELETE FROM articles WHERE id = %s", (article.id,))
             c.execute("INSERT INTO articles (id, content_hash, title, outlet, url, published, text, source, "
                       "ingested_at, provenance, input_hash) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",

@@ -10,6 +10,7 @@ from typing import Iterator, Optional
 
 from ..model import LAYERS, Article, ItemError
 from .base import Store, StoreError
+from .feeds import FeedStates
 from .migrations import MIGRATIONS, SEARCH_INDEX_VERSION, check_version
 from .rows import content_hash, dumps, input_hash, layer_rows, search_body
 from .search import SQLQueries
@@ -19,7 +20,7 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
-class SQLiteStore(SQLQueries, Store):
+class SQLiteStore(SQLQueries, FeedStates, Store):
     """A SQLite file (or ``:memory:``)."""
 
     dialect = "sqlite"
@@ -83,6 +84,10 @@ class SQLiteStore(SQLQueries, Store):
 
     def _rows(self, sql: str, params=()) -> list[tuple]:
         return self.conn.execute(sql, tuple(params)).fetchall()
+
+    def _execute(self, sql: str, params=()) -> None:
+        with self.conn as c:
+            c.execute(sql, tuple(params))
 
     def _fts_clause(self, column: str, terms: list[str]) -> tuple[str, list]:
         # Each term quoted: FTS5 syntax characters in user input stay literal.
