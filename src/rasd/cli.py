@@ -166,11 +166,26 @@ def ner_tag(file, profile):
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", required=True, help="SQLite file path or postgresql:// URL.")
 @_synchronous_option
+@click.option("--engine", type=click.Choice(("local", "ray")), default="local", show_default=True,
+              help="local: --workers processes here; ray: Ray tasks (a local Ray with --workers CPUs, "
+                   "or the cluster at --ray-address).")
+@click.option("--ray-address", default=None,
+              help="A running Ray cluster (auto, HOST:6379, ray://HOST:10001); default: start a local one.")
 @input_options
-def ingest(inputs, db, synchronous, settings: Settings, opts):
+def ingest(inputs, db, synchronous, engine, ray_address, settings: Settings, opts):
     """Analyze and store articles idempotently, then update stories; prints a summary."""
+    from .parallel import BuildMismatch, engine as make_engine
+
     with _store(db, create=True, synchronous=synchronous) as store:
-        report = service.ingest(inputs, store, settings, opts, on_error=_report)
+        try:
+            analyzer = make_engine(engine, settings, ray_address)
+        except (ValueError, RuntimeError) as e:
+            raise click.UsageError(str(e)) from None
+        try:
+            with analyzer or contextlib.nullcontext():
+                report = service.ingest(inputs, store, settings, opts, on_error=_report, analyzer=analyzer)
+        except BuildMismatch as e:
+            raise click.ClickException(str(e)) from None
     click.echo(_dump(report.to_json()))
     sys.exit(1 if report.errors else 0)
 
