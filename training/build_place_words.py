@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from rasd.geo import find, load  # noqa: E402
 from rasd.geo.gazetteer import AREA_TYPES  # noqa: E402
+from rasd.geo.words import ARAB, MIN_POP_CAPITAL_ABROAD  # noqa: E402
 from rasd.model import Article  # noqa: E402
 from rasd.pipeline import Pipeline  # noqa: E402
 from rasd.text import norm  # noqa: E402
@@ -42,8 +43,9 @@ MIN_TOGGLED = 3       # the other article form occurs this often: an inflecting 
 MIN_NEVER = 20        # never a location in this many bare mentions
 LOCATION = {"LOC", "GPE", "FAC"}
 NAMED = {"PER", "ORG", "NORP", "MISC"}
-# Readings that keep a name off the list whatever the counts say.
-KEPT_TYPES = AREA_TYPES | {"capital", "countryside", "desert", "camp", "base", "dam", "crossing"}
+# Readings that keep a name off the list whatever the counts say (a capital only in the Arab
+# world or when it is big: نوك "banks" is Nuuk's spelling, ستانلي a first name).
+KEPT_TYPES = AREA_TYPES | {"countryside", "desert", "camp", "base", "dam", "crossing"}
 _WORD = re.compile(r"[\u0621-\u064A]+")
 # Separate words that put a place after them ("في حلب", "إلى عدن"); a clitic ب is left out
 # because it opens as many nouns (بحجة "on the pretext") as places.
@@ -80,6 +82,13 @@ def measure(path: Path = SRC) -> dict[str, Counter]:
     return counts
 
 
+def _kept(e) -> bool:
+    """A reading that keeps its name off the list: an area, a facility, a well-known capital."""
+    if e.type == "capital":
+        return e.country in ARAB or e.population >= MIN_POP_CAPITAL_ABROAD
+    return e.type in KEPT_TYPES
+
+
 def _toggled(key: str) -> str:
     """The first word with its article added or removed: الجديدة <-> جديدة, بورصة <-> البورصة."""
     first = key.split(" ")[0]
@@ -89,7 +98,8 @@ def _toggled(key: str) -> str:
 def listed(counts: dict[str, Counter]) -> list[tuple]:
     """(name, bare, location rate, preposition rate, name rate, toggled-article count) per listed word.
 
-    Listed: a name none of whose readings is a country, a division, a region or a capital, found bare at least ``MIN_BARE`` times, rarely a location and rarely
+    Listed: a name none of whose readings is a country, a division, a region, a facility or a
+    well-known capital, found bare at least ``MIN_BARE`` times, rarely a location and rarely
     after a place preposition, and shown to be a word or a name by one more measure: its first word
     also occurs with the article added or removed (جديدة/الجديدة, بورصة/البورصة), or the entities
     layer calls it a person or an organisation at least half the time, or it is never a location
@@ -100,7 +110,7 @@ def listed(counts: dict[str, Counter]) -> list[tuple]:
     for key, c in counts.items():
         bare = c["bare"]
         entries = gz.lookup(key)
-        if bare < MIN_BARE or any(e.type in KEPT_TYPES for e in entries):
+        if bare < MIN_BARE or any(_kept(e) for e in entries):
             continue
         loc, prep, named = c["bare_loc"] / bare, c["bare_prep"] / bare, c["bare_named"] / bare
         if loc > MAX_LOC_RATE or prep > MAX_PREP_RATE:

@@ -18,7 +18,7 @@ from typing import Optional
 from ..text import norm
 from .gazetteer import Entry, Gazetteer
 from .matcher import Match
-from .words import (AMBIGUOUS_COUNTRIES, ARAB, PARENT_GAP, PART_KINDS, PRIOR_ALIASES, STOPWORDS)
+from .words import AMBIGUOUS_COUNTRIES, ARAB, PARENT_GAP, PRIOR_ALIASES, STOPWORDS
 
 # After a dateline place: optional "(أ ف ب)"-style agency, then a dash or colon.
 DATELINE_AFTER = re.compile(r"^\s*(?:\([^)\n]{0,30}\))?\s*[-–—:ـ]")
@@ -36,7 +36,7 @@ class Neighbours:
 
     dateline: bool = False
     listed: bool = False          # next to another place name, joined by و or a comma
-    parent: Optional[int] = None  # index of the city a neighbourhood is said to be in
+    parent: Optional[int] = None  # index of the place this one is said to be in ("X في Y")
 
 
 def is_dateline_at(text: str, start: int, end: int) -> bool:
@@ -64,10 +64,9 @@ def _joined(text: str, a: Match, b: Match) -> bool:
 
 
 def _parent(matches: list[Match], i: int, text: str) -> Optional[int]:
-    """The next mention, when mention ``i`` is a part of a city and only "في"/"بمدينة"... lie between."""
+    """The next mention, when only "في"/"بمدينة"/"وسط"... lie between: the place mention ``i`` is in
+    ("حي الشهداء بمدينة أم درمان", "صلاح الدين بحلب")."""
     m = matches[i]
-    if m.kind not in PART_KINDS:
-        return None
     for j in range(i + 1, min(i + 3, len(matches))):
         nxt = matches[j]
         if nxt.key in STOPWORDS:
@@ -80,17 +79,21 @@ def _parent(matches: list[Match], i: int, text: str) -> Optional[int]:
 
 
 def country_prior(matches: list[Match], neighbours: list[Neighbours], text: str, gz: Gazetteer,
-                  outlet: Optional[str] = None) -> tuple[Counter, dict[str, Counter]]:
-    """(country -> weight, mention key -> the weight that key gave): a name never vouches for itself."""
+                  outlet: Optional[str] = None) -> tuple[Counter, Counter, dict[str, Counter]]:
+    """(country -> weight for ranking, country -> weight from place mentions only, mention key ->
+    the weight that key gave). Only mentions make a country *named* (lowering what a town needs to
+    count as a place): an outlet or an adjective shifts the ranking, never the threshold; and a
+    name never vouches for itself."""
     total: Counter = Counter()
     by_key: dict[str, Counter] = {}
     for m, nb in zip(matches, neighbours):
-        cc = _single_country(m, gz)
+        cc = single_country(m, gz)
         if cc is None:
             continue
         w = DATELINE_WEIGHT if nb.dateline else 1.0
         total[cc] += w
         by_key.setdefault(m.key, Counter())[cc] += w
+    named = Counter(total)
     nisba: Counter = Counter(gz.nisba[w] for w in _WORD.findall(norm(text)) if w in gz.nisba)
     for cc, n in nisba.items():
         total[cc] += min(NISBA_CAP, NISBA_WEIGHT * n)
@@ -101,10 +104,10 @@ def country_prior(matches: list[Match], neighbours: list[Neighbours], text: str,
     for alias, cc in PRIOR_ALIASES.items():
         if total[cc]:
             total[alias] = max(total[alias], total[cc])
-    return total, by_key
+    return total, named, by_key
 
 
-def _single_country(m: Match, gz: Gazetteer) -> Optional[str]:
+def single_country(m: Match, gz: Gazetteer) -> Optional[str]:
     """The one country a mention names on its own, if its confident readings agree."""
     if m.key in STOPWORDS or m.key in AMBIGUOUS_COUNTRIES:
         return None

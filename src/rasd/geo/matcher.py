@@ -128,9 +128,13 @@ def find(text: str, gz: Gazetteer) -> list[Match]:
     return out
 
 
-def _adjacent(folded: str, words, a: int, b: int) -> bool:
-    """Words ``a`` and ``b`` (= a + 1) are separated by spaces only."""
-    return 0 <= a and b < len(words) and not folded[words[a][1]:words[b][0]].strip()
+def _adjacent(folded: str, words, a: int, b: int, brackets: bool = False) -> bool:
+    """Words ``a`` and ``b`` (= a + 1) are separated by spaces only (or by an opening bracket or
+    quote, with ``brackets``: "العاصمة السويسرية (برن)")."""
+    if not (0 <= a and b < len(words)):
+        return False
+    gap = folded[words[a][1]:words[b][0]]
+    return not (gap.strip(' («"') if brackets else gap.strip())
 
 
 def _context(folded: str, words, i: int, n: int, gz: Gazetteer):
@@ -141,7 +145,8 @@ def _context(folded: str, words, i: int, n: int, gz: Gazetteer):
         kind = _kind_of(words[i - 1][2])
         if kind:
             kind_start, kind_word = words[i - 1][0], words[i - 1][2]
-        elif words[i - 1][2] in gz.nisba and _adjacent(folded, words, i - 2, i - 1) \
+    if kind is None and _adjacent(folded, words, i - 1, i, brackets=True):
+        if words[i - 1][2] in gz.nisba and _adjacent(folded, words, i - 2, i - 1) \
                 and _kind_of(words[i - 2][2]) == "capital":
             # العاصمة الأردنية عمّان: the capital, of the country the adjective names
             kind, kind_start, kind_word = "capital", words[i - 2][0], words[i - 2][2]

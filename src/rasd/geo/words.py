@@ -13,7 +13,7 @@ ARAB = {"SY", "IQ", "LB", "JO", "PS", "IL", "SA", "YE", "EG", "LY", "TN", "DZ", 
 MIN_POP_ARAB = 1000
 MIN_POP_ABROAD = 1_000_000
 # Below these, a bare GeoNames name also needs its country named in the article.
-MIN_POP_ARAB_ALONE = 20_000
+MIN_POP_ARAB_ALONE = 50_000
 MIN_POP_ABROAD_KNOWN = 100_000
 # Common words that are also GeoNames names; they only count after a kind word.
 _STOP = set("""
@@ -34,8 +34,9 @@ _STOP = set("""
 """.split()) - {"كركوك", "الرياض", "القدس", "الخليج", "الصالحيه"}
 STOPWORDS = frozenset(norm(w) for w in _STOP)
 # Kind words strong enough to make a common word a place name (حي الثورة، قرية الجديدة).
-STRONG_KINDS = {"neighbourhood", "village", "town", "city", "admin1", "camp", "countryside", "district",
-                "capital", "country"}
+STRONG_KINDS = {"neighbourhood", "village", "town", "city", "admin1", "camp", "countryside", "district"}
+# A capital abroad is a place on its own only when it is this big (نوك "banks" is no Nuuk).
+MIN_POP_CAPITAL_ABROAD = 1_000_000
 # Plural kind words: "محافظات البلاد" is the country's provinces, not a province called البلاد.
 PLURAL_KINDS = {norm(w) for w in "مدن بلدات قرى أحياء محافظات ولايات أرياف مخيمات مديريات أقاليم".split()}
 # Place names that are everyday words but missing from common_words.txt (حجة "pretext",
