@@ -169,7 +169,8 @@ def build_common_words(n: int = 4000) -> int:
     """The ``n`` most frequent normalized words of ../shared/data/raw_news (a word list, no text).
 
     A gazetteer name that is also a frequent word (سنة، الجديد، الطبقة) needs more evidence
-    before it counts as a place; the resolver reads this list. Skipped when the data is absent.
+    before it counts as a place; the resolver reads this list. ``frequent_words.txt`` holds every
+    word seen ten times or more. Skipped when the data is absent.
     """
     import gzip
     import sys
@@ -188,6 +189,10 @@ def build_common_words(n: int = 4000) -> int:
             counts.update(re.findall(r"[\u0621-\u064A]{2,}", norm(json.loads(line)["text"].translate(_ORNATE))))
     words = [w for w, _ in counts.most_common(n)]
     (OUT / "common_words.txt").write_text("\n".join(sorted(words)) + "\n", encoding="utf-8")
+    # every word seen ten times or more: an unknown name made of such words ("مخيم يأوي نازحين
+    # ويقع جنوب الموصل") is a phrase, not a village (rasd.geo.parts)
+    frequent = sorted(w for w, c in counts.items() if c >= 10)
+    (OUT / "frequent_words.txt").write_text("\n".join(frequent) + "\n", encoding="utf-8")
     return len(words)
 
 

@@ -12,6 +12,7 @@ from ..model import Article, Place
 from .context import is_dateline_at
 from .gazetteer import Entry, Gazetteer, load
 from .matcher import Match, find
+from .parts import unknown_parts
 from .resolver import resolve
 
 __all__ = ["Entry", "Gazetteer", "Match", "find", "find_places", "is_dateline", "load", "resolve",
@@ -22,7 +23,8 @@ def find_places(text: str, entities: Iterable = (), outlet: Optional[str] = None
     """Every geocoded place mention in ``text`` (entities, if given, confirm or veto names)."""
     spans = [(e.start, e.end, e.label) for e in entities]
     gz = load()
-    return resolve(find(text, gz), text, spans, gz, outlet)
+    places = resolve(find(text, gz), text, spans, gz, outlet)
+    return sorted(places + unknown_parts(text, places, gz), key=lambda p: p.start)
 
 
 def is_dateline(article: Article, place: Place) -> bool:

@@ -52,6 +52,7 @@ class Gazetteer:
         self.admin1_by_name: dict[tuple[str, str], Entry] = {}  # (country, English name) -> entry
         self.common: frozenset[str] = frozenset()  # frequent news words (common_words.txt)
         self.not_places: frozenset[str] = frozenset()  # measured everyday words (not_places.tsv)
+        self.frequent: frozenset[str] = frozenset()  # words seen 10+ times in the news (frequent_words.txt)
         self.nisba: dict[str, str] = {}  # normalized nisba adjective -> country
         self.outlets: dict[str, str] = {}  # normalized outlet name -> country
         self.admin1_capital: dict[tuple[str, str], int] = {}  # (country, English name) -> geonameid
@@ -124,6 +125,9 @@ def load() -> Gazetteer:
     common = resources.files("rasd.data.geo").joinpath("common_words.txt")
     if common.is_file():
         gz.common = frozenset(common.read_text(encoding="utf-8").split())
+    frequent = resources.files("rasd.data.geo").joinpath("frequent_words.txt")
+    if frequent.is_file():
+        gz.frequent = frozenset(frequent.read_text(encoding="utf-8").split())
     gz.not_places = frozenset(r["name"] for r in _rows("not_places.tsv"))
     for r in _rows("nisba.tsv"):
         for adj in r["adjectives"].split("|"):
