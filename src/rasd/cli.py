@@ -191,6 +191,40 @@ def ingest(inputs, db, synchronous, engine, ray_address, settings: Settings, opt
 
 
 @main.command()
+@click.argument("feeds", nargs=-1)
+@click.option("--feeds", "feed_list", default=None, type=click.Path(exists=True, dir_okay=False),
+              help="OPML file, or one feed URL a line.")
+@click.option("--db", required=True, help="SQLite file path or postgresql:// URL.")
+@click.option("--once", is_flag=True, help="Poll every feed once and exit (for cron); exit 1 if anything failed.")
+@click.option("--interval", type=click.FloatRange(min=1), default=900, show_default=True,
+              help="Seconds between two runs over the feeds (without --once).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=20, show_default=True,
+              help="Seconds to wait for a server to connect or answer.")
+@click.option("--tries", type=click.IntRange(1, 10), default=3, show_default=True,
+              help="Attempts per URL on a timeout, a dropped connection, a 429 or a 5xx (back-off doubles).")
+@click.option("--politeness", type=click.FloatRange(min=0), default=1, show_default=True,
+              help="Seconds between two requests to one host (robots.txt Crawl-delay wins when longer).")
+@_synchronous_option
+@input_options
+def watch(feeds, feed_list, db, once, interval, timeout, tries, politeness, synchronous, settings: Settings, opts):
+    """Poll RSS/Atom feeds and store the articles they link; one JSON report per run.
+    SIGTERM or Ctrl-C stops after the page in hand, keeping everything fetched."""
+    from .watch import BadURL, FeedError, FetchOptions, canonical_url, read_feed_list
+
+    try:
+        urls = [canonical_url(u) for u in feeds] + (read_feed_list(feed_list) if feed_list else [])
+    except (BadURL, FeedError) as e:
+        raise click.BadParameter(str(e)) from None
+    if not urls:
+        raise click.UsageError("give feed URLs or --feeds FILE")
+    fetch = FetchOptions(timeout=timeout, tries=tries, politeness=politeness, max_bytes=settings.max_bytes)
+    with _store(db, create=True, synchronous=synchronous) as store:
+        total = service.watch(list(dict.fromkeys(urls)), store, settings, opts, once=once, interval=interval,
+                              fetch=fetch, on_error=_report, on_run=lambda r: click.echo(_dump(r.to_json())))
+    sys.exit(1 if once and total.errors else 0)
+
+
+@main.command()
 @click.option("--db", required=True, help="SQLite file path or postgresql:// URL.")
 def summary(db):
     """A readable digest of a database: articles, actors, events, quotes, stories."""

@@ -230,6 +230,14 @@ def compare_pairs(stream: Iterable[str], settings: Settings, opts: Optional[Inge
     return pairs(stream, opts or input_options(settings), settings)
 
 
+def watch(feeds: list[str], store: Store, settings: Settings, opts: Optional[IngestOptions] = None, **kwargs):
+    """Poll RSS/Atom feeds and ingest the articles they link, once or every ``interval``
+    seconds until SIGTERM / Ctrl-C (:func:`rasd.watch.runner.watch`); returns the totals."""
+    from .watch import watch as run
+
+    return run(feeds, store, settings, opts or input_options(settings), **kwargs)
+
+
 def export(store: Store, fmt: str, out: IO[str]) -> None:
     """Write the whole store to ``out`` in format ``fmt`` (one of :data:`FORMATS`)."""
     from .store.exports import export as write
