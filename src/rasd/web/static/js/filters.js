@@ -1,0 +1,102 @@
+// The filter form shared by the map and the table, the chips of filters set elsewhere (an
+// actor, a place, a story), and download links that carry the active filters.
+import { el, query, u } from "./dom.js";
+import { STATUSES, countryName, statusName, t, typeName } from "./i18n.js";
+import { TYPES } from "./present.js";
+import { FILTER_KEYS, NOT_OCCURRED, capabilities } from "./data.js";
+
+const FORM_KEYS = ["date_from", "date_to", "event_type", "status", "country", "outlet"];
+const DATE = "\\d{4}(-\\d{2}(-\\d{2})?)?";
+
+// params: the current hash parameters; go(p): navigate with new filters (table state kept
+// apart by the caller). events: the loaded events, for the country and outlet suggestions.
+export function filterForm(params, go, events) {
+  const input = (name, extra) => el("input", { name, id: "f-" + name, value: params[name] || "", "data-testid": "f-" + name,
+                                               autocomplete: "off", ...extra });
+  const select = (name, values, label) => el("select", { name, id: "f-" + name, "data-testid": "f-" + name },
+    el("option", { value: "" }, t("all")),
+    values.map((v) => el("option", { value: v, selected: params[name] === v ? "selected" : null }, label(v))));
+  const field = (name, control) => el("label", { for: "f-" + name }, el("span", {}, t(name)), control);
+  const countries = [...new Set(events.map((e) => e.place && e.place.country).filter(Boolean))].sort();
+  const outlets = [...new Set(events.map((e) => e.outlet).filter(Boolean))].sort();
+  const form = el("form", { class: "filters card", "data-testid": "filters" },
+    field("date_from", input("date_from", { dir: "ltr", inputmode: "numeric", placeholder: "YYYY-MM-DD", pattern: DATE })),
+    field("date_to", input("date_to", { dir: "ltr", inputmode: "numeric", placeholder: "YYYY-MM-DD", pattern: DATE })),
+    field("event_type", select("event_type", TYPES, typeName)),
+    field("status", select("status", [...STATUSES, NOT_OCCURRED], (v) => (v === NOT_OCCURRED ? t("not_occurred") : statusName(v)))),
+    field("country", input("country", { list: "dl-country", dir: "auto" })),
+    field("outlet", input("outlet", { list: "dl-outlet", dir: "auto" })),
+    el("datalist", { id: "dl-country" }, countries.map((c) => el("option", { value: c }, countryName(c)))),
+    el("datalist", { id: "dl-outlet" }, outlets.map((o) => el("option", { value: o }))),
+    el("div", { class: "buttons" }, el("button", { type: "submit", class: "primary", "data-testid": "f-apply" }, t("apply")),
+       el("button", { type: "button", "data-testid": "f-reset", on: { click: () => go({}) } }, t("reset"))));
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const p = {};
+    // Filters set outside the form (actor, place, story...) stay until their chip is removed.
+    for (const k of FILTER_KEYS) if (!FORM_KEYS.includes(k) && params[k]) p[k] = params[k];
+    for (const [k, v] of new FormData(form).entries()) if (v) p[k] = String(v).trim();
+    go(p);
+  });
+  return form;
+}
+
+// The filters not in the form, each with a button that removes it.
+export function filterChips(params, go) {
+  const extra = FILTER_KEYS.filter((k) => !FORM_KEYS.includes(k) && params[k]);
+  if (!extra.length) return "";
+  return el("p", { class: "chips", "data-testid": "filter-chips" }, extra.map((k) => el("span", { class: "chip" },
+    el("span", { class: "muted" }, t(k), ": "), u(params[k]), " ",
+    el("button", { type: "button", class: "chip-x", title: t("remove_filter"), "aria-label": t("remove_filter"),
+                   on: { click: () => { const p = { ...params }; delete p[k]; go(p); } } }, "×"))));
+}
+
+const FORMATS = [["acled-csv", "ACLED CSV"], ["geojson", "GeoJSON"], ["plover-jsonl", "PLOVER JSONL"],
+                 ["stories", "Stories JSON"], ["jsonl", "Articles JSONL"]];
+
+// Download links. The server's exports get the active filters when the server takes them;
+// where it does not, the links say they are the whole database and the events on screen can
+// be saved as they are (CSV, GeoJSON) from the browser.
+export async function downloads(filters, events) {
+  const c = await capabilities();
+  const box = el("div", { class: "downloads muted", "data-testid": "downloads" }, t("download"), ": ");
+  const keys = Object.keys(filters);
+  const filtered = keys.every((k) => c.exports.has(k));
+  box.appendChild(el("span", { class: "links" }, FORMATS.map(([f, label]) =>
+    el("a", { href: `/export/${f}` + (filtered ? query(filters) : ""), download: "", "data-format": f }, el("bdi", { dir: "ltr" }, label)))));
+  if (filtered) {
+    if (keys.length) box.appendChild(el("span", { "data-testid": "downloads-note" }, " (", t("downloads_filtered"), ")"));
+    return box;
+  }
+  box.appendChild(el("span", { "data-testid": "downloads-note" }, " (", t("downloads_whole"), ") · ", t("these_events"), ": "));
+  box.appendChild(el("span", { class: "links" },
+    el("a", { href: blobUrl(eventsCsv(events), "text/csv"), download: "events.csv", "data-format": "events-csv" }, el("bdi", { dir: "ltr" }, "CSV")),
+    el("a", { href: blobUrl(eventsGeojson(events), "application/geo+json"), download: "events.geojson", "data-format": "events-geojson" },
+       el("bdi", { dir: "ltr" }, "GeoJSON"))));
+  return box;
+}
+
+let lastBlobs = [];
+function blobUrl(text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type: type + ";charset=utf-8" }));
+  lastBlobs.push(url);
+  if (lastBlobs.length > 8) URL.revokeObjectURL(lastBlobs.shift());
+  return url;
+}
+
+const CSV_COLS = ["id", "date", "type", "mode", "status", "actor1", "actor1_en", "actor2", "actor2_en", "place", "place_en",
+                  "country", "admin1", "lat", "lon", "fatalities", "outlet", "article", "evidence_start", "evidence_end"];
+function eventsCsv(events) {
+  const cell = (v) => { const s = v === null || v === undefined ? "" : String(v); return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s; };
+  const row = (e) => [e.id, (e.date && e.date.value) || e.published, e.type, e.mode, e.status, e.actor1?.text, e.actor1?.name_en,
+    e.actor2?.text, e.actor2?.name_en, e.place?.text, e.place?.name_en, e.place?.country, e.place?.admin1, e.place?.lat, e.place?.lon,
+    e.fatalities, e.outlet, e.article, e.evidence?.start, e.evidence?.end];
+  return "\ufeff" + [CSV_COLS, ...events.map(row)].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+}
+function eventsGeojson(events) {
+  const feats = events.filter((e) => e.place && e.place.lat !== null && e.place.lat !== undefined).map((e) => ({
+    type: "Feature", geometry: { type: "Point", coordinates: [e.place.lon, e.place.lat] },
+    properties: { id: e.id, type: e.type, mode: e.mode, status: e.status, date: (e.date && e.date.value) || e.published,
+                  fatalities: e.fatalities, actor1: e.actor1, actor2: e.actor2, place: e.place.text, article: e.article } }));
+  return JSON.stringify({ type: "FeatureCollection", features: feats });
+}
