@@ -29,6 +29,7 @@ import time
 import unicodedata
 from collections import Counter
 from pathlib import Path
+from typing import Iterable, Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -39,22 +40,25 @@ from rasd.settings import Settings  # noqa: E402
 
 def corpus(shared: Path, n: int) -> list[Article]:
     """``n`` politics articles, replicated with new ids (and spread publication dates)."""
+    return list(stream(shared, n))
+
+
+def stream(shared: Path, n: int) -> Iterator[Article]:
+    """The same articles as :func:`corpus`, made one at a time (scaling runs hold none of them)."""
     rows = []
     with gzip.open(shared / "data" / "raw_news" / "articles.jsonl.gz", "rt", encoding="utf-8") as f:
         for line in f:
             r = json.loads(line)
             if r.get("category") == "politics" and r.get("text", "").strip():
-                rows.append(r)
-    out = []
+                rows.append({k: r.get(k) for k in ("id", "text", "title")})
     for i in range(n):
         r = rows[i % len(rows)]
         day = f"2022-{1 + (i // 28) % 12:02d}-{1 + i % 28:02d}"
-        out.append(make_article(r["text"], IngestOptions(), source="bench", id=f"{r['id']}~{i}",
-                                title=r.get("title"), published=day))
-    return out
+        yield make_article(r["text"], IngestOptions(), source="bench", id=f"{r['id']}~{i}",
+                           title=r.get("title"), published=day)
 
 
-def baseline(arts: list[Article]) -> float:
+def baseline(arts: Iterable[Article]) -> float:
     """Seconds for NFKC plus a regex word tokenizer over the texts (the floor of any analysis)."""
     word = re.compile(r"\w+")
     t = time.perf_counter()
@@ -63,14 +67,15 @@ def baseline(arts: list[Article]) -> float:
     return time.perf_counter() - t
 
 
-def per_stage(pipe, arts: list[Article]) -> tuple[dict, float, int]:
+def per_stage(pipe, arts: Iterable[Article]) -> tuple[dict, float, int]:
     """(ms per article per stage, total seconds, tokens) running each stage timed on its own."""
     from rasd.text import segment
 
     spent: Counter = Counter()
-    tokens = 0
+    tokens = n = 0
     t0 = time.perf_counter()
     for a in arts:
+        n += 1
         t = time.perf_counter()
         a = segment(a)
         spent["text"] += time.perf_counter() - t
@@ -80,7 +85,7 @@ def per_stage(pipe, arts: list[Article]) -> tuple[dict, float, int]:
             a = st(a)
             spent[st.name] += time.perf_counter() - t
     total = time.perf_counter() - t0
-    return {k: round(1000 * v / len(arts), 2) for k, v in spent.items()}, total, tokens
+    return {k: round(1000 * v / n, 2) for k, v in spent.items()}, total, tokens
 
 
 def parallel(arts: list[Article], settings: Settings, workers: int) -> float:
@@ -121,6 +126,32 @@ def steady_ingest(arts: list[Article], settings: Settings, stored: int) -> dict:
     return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in out.items()}
 
 
+def _rss_mb() -> float:
+    """The process's current resident memory (Linux /proc)."""
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * resource.getpagesize() / 2**20
+
+
+def scaling(shared: Path, settings: Settings, n: int, every: int = 1000) -> dict:
+    """One streamed pass over ``n`` articles (none held): elapsed seconds and current RSS at
+    every ``every`` articles, and the ratios that say whether time is linear and memory flat."""
+    from rasd.pipeline import shared_pipeline
+
+    pipe = shared_pipeline(settings)
+    marks = []
+    t0 = time.perf_counter()
+    for i, _ in enumerate(pipe.pipe(stream(shared, n)), 1):
+        if i % every == 0 or i == n:
+            marks.append({"articles": i, "seconds": round(time.perf_counter() - t0, 1), "rss_mb": round(_rss_mb())})
+    first = next(m for m in marks if m["articles"] >= min(every, n))
+    last = marks[-1]
+    return {"marks": marks,
+            "rate_first_vs_last_block": round((first["articles"] / first["seconds"]) /
+                                              ((last["articles"] - marks[-2]["articles"]) /
+                                               (last["seconds"] - marks[-2]["seconds"])), 3) if len(marks) > 1 else 1.0,
+            "rss_last_vs_first": round(last["rss_mb"] / first["rss_mb"], 3)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
@@ -129,8 +160,13 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=0)
     ap.add_argument("--store", type=int, default=0, help="also measure ingest into a store of this many articles")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--scaling", type=int, default=0,
+                    help="instead: one streamed pass over this many articles, time and RSS every 1,000")
     args = ap.parse_args()
     settings = Settings(profile=args.profile)
+    if args.scaling:
+        print(json.dumps(scaling(Path(args.shared), settings, args.scaling), indent=None if args.json else 1))
+        return
     arts = corpus(Path(args.shared), args.n)
     from rasd.pipeline import shared_pipeline
 

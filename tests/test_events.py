@@ -165,3 +165,10 @@ def test_counts_over_years_are_tallies_but_a_toll_so_far_is_not(text, tally):
     from rasd.text import norm
 
     assert tally_or_accident(norm(text).split()) is tally
+
+
+@pytest.mark.parametrize("require, kept", [(False, 1), (True, 0)])
+def test_the_events_stage_drops_an_event_nobody_can_attribute_place_or_date(require, kept):
+    art = Article.create("انفجرت سيارة مفخخة قرب الحاجز.").with_layer("quotes", ())
+    evs = extract_events(art, scorer=None, require_argument=require)
+    assert len([e for e in evs if e.type == "ASSAULT"]) == kept

@@ -37,4 +37,4 @@ def test_seed_attack_sentences_keep_their_recall_and_no_false_attack(gate):
     mod = benchmark("seed_events_eval")
     res = mod.evaluate(shared, gate)
     floor = FLOORS["seed_assault"]
-    assert res["recall"] >= floor[f"{gate}_recall"] and res["fp"] <= floor["max_false_positives"], res
+    assert res["recall"] >= floor[f"{gate}_recall"] and res["fp"] <= floor["max_false_positives"][gate], res

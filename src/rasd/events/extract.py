@@ -292,7 +292,9 @@ _CLAUSE_OPENERS = {"بعد", "عقب", "اثر", "حين", "عندما", "بين
 _PATIENT_NOUNS = {"اعتقال", "اعتقالات", "توقيف", "احتجاز", "اختطاف", "خطف", "اسر", "اغتيال", "اعدام",
                   "تصفيه", "استهداف", "ملاحقه", "مداهمه"}
 # A name after these is the source of the report, not a party: "بحسب ما أفاد الدفاع المدني".
-_CITED = re.compile(r"(?:^|\s)(?:ب?حسب|وفق|وفقا|نقلا عن)(?: ما \S+)?\s+(?:ل|لل|ال)?\s*$")
+_CITED = re.compile(r"(?:^|\s)(?:(?:ب?حسب|وفق|وفقا|نقلا عن)(?: ما \S+)?\s+(?:ل|لل|ال)?"
+                    # "مصادر أوكرانية", "صحيفة “لارازون”": who reports, not who acts
+                    r"|[وف]?(?:ال)?(?:مصادر|مصدر|صحيفه|صحف|وكاله|موقع|قناه|شبكه|اذاعه)\s*\"?)\s*$")
 
 
 # "المجموعات الموالية لإيران": a country named as someone's patron is not where it happened.
@@ -364,8 +366,14 @@ def _reporter(kb_id: Optional[str]) -> bool:
 
 
 def extract_events(article: Article, scorer: Optional[Scorer] = sentence_scores,
-                   gate: Gate | str = StrictGate(), context: Optional[Context] = None) -> list[Event]:
+                   gate: Gate | str = StrictGate(), context: Optional[Context] = None,
+                   require_argument: bool = False) -> list[Event]:
     """The events of ``article``: triggers confirmed by ``scorer`` (by default the shipped
     sentence classifier; None keeps every trigger) through ``gate`` (a gate object or the name
-    of a shipped one, see :mod:`rasd.events.gate`)."""
-    return EventExtractor(article, scorer, gate_named(gate) if isinstance(gate, str) else gate, context).extract()
+    of a shipped one, see :mod:`rasd.events.gate`). With ``require_argument`` (the events
+    stage sets it) an event naming no actor, target, place or date is dropped: a trigger word
+    no one can attribute, place or date is no record a monitor can defend."""
+    events = EventExtractor(article, scorer, gate_named(gate) if isinstance(gate, str) else gate, context).extract()
+    if require_argument:
+        events = [e for e in events if any(x is not None for x in (e.actor1, e.actor2, e.place, e.date))]
+    return events

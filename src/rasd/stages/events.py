@@ -24,4 +24,4 @@ class EventsStage:
         self.scorer = scorer
 
     def __call__(self, article: Article) -> Article:
-        return article.with_layer("events", extract_events(article, self.scorer, self.gate))
+        return article.with_layer("events", extract_events(article, self.scorer, self.gate, require_argument=True))
