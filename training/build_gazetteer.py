@@ -7,7 +7,8 @@ and the hand-written ``admin1_ar.tsv`` beside the outputs. Outputs:
 - ``places.tsv``: every GeoNames place that has an Arabic-script alternate name (plus the
   hand-added names of ``places_ar_extra.tsv``), keeping geonameid, English name, country,
   admin1 code, population, lat/lon, the Arabic names and the feature (``capital`` for a
-  country's capital or a seat of government, else ``city``);
+  country's capital or a seat of government, ``major`` for a hand-marked second city of a
+  small country, else ``city``);
 - ``countries.tsv``: ISO code, English name, Arabic names, a centroid (median of the
   country's GeoNames places) and the population;
 - ``admin1.tsv``: the hand table completed (Turkish provinces take their capital's Arabic
@@ -67,14 +68,15 @@ def capitals(cities: dict) -> set[int]:
     return out
 
 
-def extra_names() -> dict[int, tuple[list[str], bool]]:
-    """The hand table places_ar_extra.tsv: geonameid -> (Arabic names to add, seat of government)."""
+def extra_names() -> dict[int, tuple[list[str], str]]:
+    """The hand table places_ar_extra.tsv: geonameid -> (Arabic names to add, feature: "capital"
+    for a seat of government, "major" for a second city of a small country, else "")."""
     out = {}
     for line in (OUT / "places_ar_extra.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("geonameid\t"):
             continue
         gid, names, capital, _note = (line.split("\t") + [""] * 4)[:4]
-        out[int(gid)] = ([n for n in names.split("|") if n], capital == "1")
+        out[int(gid)] = ([n for n in names.split("|") if n], capital)
     return out
 
 
@@ -87,12 +89,12 @@ def build_places(cities: dict) -> int:
     rows = []
     for c in cities.values():
         gid = c["geonameid"]
-        added, seat = extra.get(gid, ([], False))
+        added, feature = extra.get(gid, ([], ""))
         ar = arabic_names(c.get("alternatenames") or ())
         ar += [n for n in added if n not in ar]
         if not ar:
             continue
-        feature = "capital" if gid in caps or seat else "city"
+        feature = "capital" if gid in caps else feature or "city"
         rows.append((gid, c["name"], c["countrycode"], c.get("admin1code") or "",
                      int(c.get("population") or 0), round(c["latitude"], 4), round(c["longitude"], 4),
                      "|".join(ar), feature))

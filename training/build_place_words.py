@@ -40,7 +40,7 @@ MIN_BARE = 4          # fewer bare mentions than this say nothing either way
 MAX_LOC_RATE = 0.25   # a place is tagged a location far more often than one time in four
 MAX_PREP_RATE = 0.35  # and follows في/إلى/من ... more often than this (من الميادين العامة: 2 of 9)
 MIN_TOGGLED = 3       # the other article form occurs this often: an inflecting word
-MIN_NEVER = 20        # never a location in this many bare mentions
+MIN_NEVER = 10        # never a location in this many bare mentions
 LOCATION = {"LOC", "GPE", "FAC"}
 NAMED = {"PER", "ORG", "NORP", "MISC"}
 # Readings that keep a name off the list whatever the counts say (a capital only in the Arab
@@ -86,7 +86,7 @@ def _kept(e) -> bool:
     """A reading that keeps its name off the list: an area, a facility, a well-known capital."""
     if e.type == "capital":
         return e.country in ARAB or e.population >= MIN_POP_CAPITAL_ABROAD
-    return e.type in KEPT_TYPES
+    return e.type in KEPT_TYPES or e.type == "major"
 
 
 def _toggled(key: str) -> str:

@@ -114,6 +114,7 @@ def _big_enough(m: Match, e: Entry, countries: frozenset, common: frozenset) -> 
     """A bare name: curated rows count as they are; GeoNames needs people, more of them abroad."""
     capital = e.type == "capital" and (e.source != "geonames" or e.country in ARAB
                                        or e.population >= MIN_POP_CAPITAL_ABROAD)
+    capital = capital or e.type == "major"  # a hand-marked second city of a small country
     big = e.population >= (100_000 if e.country in ARAB else 150_000) or capital
     area = e.type in ("country", "admin1", "region", "countryside", "river", "mountain")
     if (m.key in common or m.key in AMBIGUOUS_WORDS) and not area and not big:
@@ -166,7 +167,7 @@ def _score(x: _Mention, e: Entry, prior: Counter, anchors: list[tuple[str, Entry
     if m.kind in SETTLEMENT_KINDS and e.type in ("country", "region"):
         s -= 6.0  # "مدينة جيبوتي" is the city, never the country
     if x.nb.dateline and e.type not in POINT_TYPES_EXCLUDED:
-        s += 4.0  # a dateline names a city ("تونس -" is Tunis, not Tunisia)
+        s += 6.0  # a dateline names a city ("تونس -" is Tunis, not Tunisia)
     return s
 
 

@@ -56,7 +56,8 @@ CONTEXT_PREPS = {"في", "الى", "الي", "من", "نحو", "داخل", "قر
 ADJECTIVE_COUNTRIES = {"سوريه"}
 KIND_TYPES = {
     "neighbourhood": {"neighbourhood"}, "camp": {"camp"}, "village": {"village", "town", "city"},
-    "town": {"town", "city", "village"}, "city": {"city", "town", "capital"}, "admin1": {"admin1"},
+    "town": {"town", "city", "village", "major"}, "city": {"city", "town", "capital", "major"},
+    "admin1": {"admin1"},
     "base": {"base", "airport"}, "dam": {"dam"}, "crossing": {"crossing"}, "capital": {"capital"},
     "country": {"country"},
 }
