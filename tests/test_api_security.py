@@ -46,7 +46,7 @@ def test_a_body_over_the_limit_is_a_413_with_a_clear_error(app_for, chunked):
     content = iter([body[:2_000], body[2_000:]]) if chunked else body
     res = app_for(max_body=1_000).post("/articles", content=content, headers={
         "Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"})
-    assert res.status_code == 413 and "limit of 1000 bytes" in res.json()["detail"]
+    assert res.status_code == 413 and "limit of 1000 bytes" in res.json()["error"]["message"]
 
 
 def test_a_body_under_the_limit_reaches_the_route(app_for):

@@ -77,13 +77,17 @@ def test_acled_csv_reads_with_pandas(db):
     assert df["fatalities"].sum() == 8
 
 
-def test_plover_jsonl_has_plover_fields(db):
+def test_plover_jsonl_has_the_plover_specification_fields(db):
     rows = [json.loads(line) for line in run_export(db, "plover-jsonl").splitlines()]
-    assert [r["event"] for r in rows] == ["ASSAULT", "ASSAULT", "THREATEN", "PROTEST"]
+    assert [r["event"] for r in rows] == [["ASSAULT"], ["ASSAULT"], ["THREATEN"], ["PROTEST"]]
     first = rows[0]
-    assert (first["mode"], first["date"], first["dead"], first["language"]) == ("aerial", "2024-03-04", 5, "ar")
-    assert first["source"] == [{"actorText": "الجيش السوري", "name": "Military Forces of Syria", "kbId": "generic:military:SY"}]
-    assert (first["target"], first["location"]["placeName"]) == ([], "Idlib")
+    assert (first["mode"], first["date"], first["dead"], first["quad_code"]) == (["aerial"], "2024-03-04", 5, 4)
+    assert first["source"] == [{"code": "SYR", "sector": "MIL", "actor_text": "الجيش السوري", "identifier_id": None,
+                                "identifier_text": "Military Forces of Syria", "kb_id": "generic:military:SY"}]
+    assert first["recipient"] == [] and first["event_text"] == [first["text"]] and first["text"].startswith("قصفت")
+    loc = first["event_loc"]
+    assert (loc["name"], loc["country code"], loc["cc3"], loc["geonameid"]) == ("Idlib", "SY", "SYR", 169388)
+    assert first["cite_info"]["language"] == "ar" and first["cite_info"]["publication"] == "صحيفة الشرق"
 
 
 def test_geojson_is_valid_and_has_events_and_places(db):

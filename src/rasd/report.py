@@ -42,3 +42,30 @@ def digest(articles: Iterable[Article], stories: list[Story] | None = None, max_
                      f"{', '.join(st.outlets) or '?'}; {len(st.events)} events, "
                      f"{len(st.contradictions)} contradictions")
     return "\n".join(lines)
+
+
+def _event_json(ev) -> dict:
+    name = lambda a: (a.name_en or a.text) if a else None  # noqa: E731
+    return {"type": ev.type, "status": ev.status, "mode": ev.mode, "actor1": name(ev.actor1),
+            "actor2": name(ev.actor2), "place": (ev.place.name_en or ev.place.text) if ev.place else None,
+            "date": ev.date.value if ev.date else None, "fatalities": ev.fatalities}
+
+
+def digest_json(articles: Iterable[Article], stories: list[Story] | None = None, totals: dict | None = None,
+                max_events: int = 4) -> dict:
+    """The digest as one object (``rasd summary --json``): the totals, then per article what
+    :func:`digest` prints (counts, linked actors, the first events and quotes), then stories."""
+    items = []
+    for art in articles:
+        items.append({
+            "id": art.id, "title": art.title, "outlet": art.outlet, "published": art.published,
+            "counts": {k: len(getattr(art, k)) for k in ("entities", "places", "dates", "quotes", "events")},
+            "actors": sorted({e.name_en or e.text for e in art.entities if e.kb_id}),
+            "events": [_event_json(ev) for ev in art.events[:max_events]],
+            "quotes": [{"text": q.text, "speaker": (q.speaker.name_en or q.speaker.text) if q.speaker else None,
+                        "incitement": q.incitement} for q in art.quotes[:2]]})
+    return {"totals": totals or {}, "articles": items,
+            "stories": [{"id": st.id, "title": st.title, "articles": len(st.articles), "outlets": list(st.outlets),
+                         "first_published": st.first_published, "last_published": st.last_published,
+                         "events": len(st.events), "contradictions": len(st.contradictions)}
+                        for st in stories or []]}

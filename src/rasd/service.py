@@ -238,11 +238,40 @@ def watch(feeds: list[str], store: Store, settings: Settings, opts: Optional[Ing
     return run(feeds, store, settings, opts or input_options(settings), **kwargs)
 
 
-def export(store: Store, fmt: str, out: IO[str]) -> None:
-    """Write the whole store to ``out`` in format ``fmt`` (one of :data:`FORMATS`)."""
+def export(store: Store, fmt: str, out: IO[str], layer: str = "all", **filters) -> None:
+    """Write the store to ``out`` in format ``fmt`` (one of :data:`FORMATS`); ``filters`` (those of
+    every listing) keep the matching articles and events, ``layer`` picks a GeoJSON layer."""
     from .store.exports import export as write
 
-    write(store, fmt, out)
+    write(store, fmt, out, layer=layer, **filters)
+
+
+def events_csv(store: Store, out: IO[str], limit: Optional[int] = None, offset: int = 0, **filters) -> None:
+    """Write the events matching ``filters`` to ``out`` as CSV, one flat row per event."""
+    from .store.exports import write_events_csv
+
+    write_events_csv(store, out, limit=limit, offset=offset, **filters)
+
+
+def suggest(store: Store, kind: str, q: str, limit: int = 10) -> list[dict]:
+    """Names of ``kind`` (country, admin1, place, actor, outlet, event_type, status) starting
+    with ``q``, English or Arabic, those in the store first: what a filter box offers."""
+    return store.suggest(kind, q, limit)
+
+
+def summary(store: Store, limit: Optional[int] = None, as_json: bool = False):
+    """A digest of the store: the ``limit`` latest articles and stories (all when None), as
+    text or, with ``as_json``, one JSON-ready object with the totals."""
+    from .report import digest, digest_json
+
+    total = store.count_articles()
+    ids = store.article_ids(limit=limit, offset=max(0, total - limit)) if limit is not None else store.article_ids()
+    arts, stories = store.get_many(ids), store.stories()
+    stories = stories[-limit:] if limit is not None and limit < len(stories) else stories
+    if not as_json:
+        return digest(arts, stories)
+    totals = {"articles": total, "events": store.count_events(), "stories": store.count_stories()}
+    return digest_json(arts, stories, totals)
 
 
 def search(store: Store, q: str, limit: int = 50, offset: int = 0, **filters) -> dict:

@@ -4,10 +4,13 @@ Reads never need a token; ``POST /articles`` (analyze and store one article) nee
 ``Authorization: Bearer <token>`` where the token comes from ``create_app(token=...)`` or the
 ``RASD_API_TOKEN`` environment variable (read here, at the edge, by :mod:`rasd.config`).
 Listings take ``limit``/``offset`` (at most 500 a page) and the store's filters (see
-:mod:`rasd.store.search`); unknown parameters and malformed values are 4xx. Every response
-carries the security headers of :mod:`.security` (CSP without inline script, nosniff, no
-framing, no referrer); a request body over the limit is a 413; CORS is off unless origins
-are configured.
+:mod:`rasd.store.filters`; names in English or Arabic, GET /suggest offers them) and answer
+``{total, limit, offset, items, resolved}``; bodies are typed (:mod:`.models`, /openapi.json,
+Swagger UI at /docs from vendored assets). Every error has one shape,
+``{"error": {"code", "message", ...}}`` (:mod:`.errors`): unknown parameters and malformed
+values are 4xx, an unknown name a 400 with suggestions. Every response carries the security
+headers of :mod:`.security` (CSP without inline script, nosniff, no framing, no referrer); a
+request body over the limit is a 413; CORS is off unless origins are configured.
 """
 from __future__ import annotations
 
@@ -16,15 +19,15 @@ import threading
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from fastapi import FastAPI, Request
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from ..config import api_token, settings_from_env
 from ..service import snippet  # noqa: F401  (kept importable from here)
 from ..settings import Settings
 from ..store import open_store
-from ..store.search import FilterError
+from . import docs, errors
 from .deps import StorePool
 from .routes import ROUTERS
 from .security import BodyLimit, SecurityHeaders
@@ -56,8 +59,8 @@ def create_app(db_url: str, token: Optional[str] = None, settings: Optional[Sett
             pool.close()
         store.close()
 
-    # FastAPI's /docs and /redoc pages load their scripts from a CDN: off, since nothing may be
-    # fetched at run time. The schema stays at /openapi.json.
+    # FastAPI's own /docs and /redoc pages load their scripts from a CDN: off, since nothing may
+    # be fetched at run time; rasd's /docs serves Swagger UI from the installed package (.docs).
     app = FastAPI(title="rasd", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Offline Arabic conflict-news monitor: articles, events, stories, entities, places.")
     app.state.store = store  # the writer (POST /articles), one write at a time under app.state.lock
@@ -67,12 +70,10 @@ def create_app(db_url: str, token: Optional[str] = None, settings: Optional[Sett
     app.state.token = api_token(token)
     app.state.pipeline = pipeline
 
-    @app.exception_handler(FilterError)
-    def _bad_filter(request: Request, exc: FilterError):
-        return JSONResponse({"detail": str(exc)}, status_code=400)
-
+    errors.install(app)
     for router in ROUTERS:
         app.include_router(router)
+    docs.mount(app)
 
     @app.get("/health", include_in_schema=False)
     def health() -> dict:

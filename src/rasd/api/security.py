@@ -9,6 +9,8 @@ import json
 
 from starlette.exceptions import HTTPException
 
+from .errors import body as error_body
+
 # The dashboard loads only its own files: no inline script or style, no framing, no plugins.
 # img-src allows data: because Leaflet uses a data: GIF as its empty tile.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -74,7 +76,7 @@ class BodyLimit:
         await self.app(scope, counted_receive, send)
 
     async def _refuse(self, send):
-        body = json.dumps({"detail": self._detail()}).encode()
+        body = json.dumps(error_body(413, self._detail())).encode()
         await send({"type": "http.response.start", "status": 413,
                     "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
                                 *HEADERS]})

@@ -1,7 +1,9 @@
-"""Exports of a store: stories (JSON), ACLED CSV, PLOVER JSONL, GeoJSON.
+"""Exports of a store: articles (JSONL), stories (JSON), ACLED CSV, PLOVER JSONL, GeoJSON, events CSV.
 
-``export(store, fmt, out)`` writes one format to a text stream; the row builders are public
-so the API can reuse them. Arabic stays UTF-8 (``ensure_ascii=False``).
+``export(store, fmt, out, layer=..., **filters)`` writes one format to a text stream; the
+filters (those of every listing, :mod:`rasd.store.filters`) keep the articles that match and,
+in the event formats, only the events that match. The row builders are public so the API can
+reuse them. Arabic stays UTF-8 (``ensure_ascii=False``).
 """
 from __future__ import annotations
 
@@ -10,7 +12,9 @@ import datetime as dt
 import json
 from typing import IO, Iterator, Optional
 
-from ..model import Article, Event
+from ..model import Article, Event, Place
+from .regions import acled_region
+from .vocab import geonameid_for
 
 ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
                  "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
@@ -22,10 +26,6 @@ ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disor
 _DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Political violence",
              "Violence against civilians": "Political violence", "Riots": "Political violence; Demonstrations",
              "Protests": "Demonstrations", "Strategic developments": "Strategic developments"}
-# ACLED's regions for the countries this monitor reads about most; others are left empty.
-_REGION = {c: "Middle East" for c in ("SY", "IQ", "LB", "JO", "PS", "IL", "YE", "SA", "AE", "KW", "QA", "BH",
-                                      "OM", "IR", "TR")}
-_REGION.update({c: "Northern Africa" for c in ("EG", "LY", "TN", "DZ", "MA", "SD")})
 # ACLED's spelling where ISO's official name differs.
 _COUNTRY_NAMES = {"SY": "Syria", "IR": "Iran", "PS": "Palestine", "RU": "Russia", "KR": "South Korea",
                   "TR": "Turkey", "LY": "Libya", "YE": "Yemen"}
@@ -37,7 +37,14 @@ FORMATS = {
     "acled-csv": ("text/csv", "events-acled.csv"),
     "plover-jsonl": ("application/x-ndjson", "events-plover.jsonl"),
     "geojson": ("application/geo+json", "rasd.geojson"),
+    "events-csv": ("text/csv", "events.csv"),
 }
+GEOJSON_LAYERS = ("all", "events", "places")
+# events-csv and GET /events.csv: one flat row per event, names and ids side by side.
+EVENT_COLUMNS = ("id", "article", "outlet", "published", "title", "date", "date_precision", "type", "mode",
+                 "status", "acled_event_type", "acled_sub_event_type", "actor1", "actor1_kb_id", "actor2",
+                 "actor2_kb_id", "place", "place_text", "country", "admin1", "latitude", "longitude",
+                 "geonameid", "geo_precision", "fatalities", "evidence")
 
 
 def _dumps(obj) -> str:
@@ -73,14 +80,17 @@ def _actor_name(actor) -> str:
     return "" if actor is None else (actor.name_en or actor.text)
 
 
-def acled_rows(articles) -> Iterator[dict]:
+def acled_rows(articles, keep: Optional[set] = None) -> Iterator[dict]:
     """One ACLED-shaped row per event that ACLED's codebook covers: an event that occurred and
     got an ACLED type. Calls, threats, plans and the PLOVER types ACLED has no row for are not
     events to ACLED; a file that listed them left most rows without a type and misled anyone
     who counts rows (they stay in plover-jsonl). ``event_id_cnty`` keeps the event's index in
-    its article, so an id names the same record in every export."""
+    its article, so an id names the same record in every export. ``keep``: (article id, index)
+    pairs the export's filters selected (None: all)."""
     for art in articles:
         for i, ev in enumerate(art.events):
+            if keep is not None and (art.id, i) not in keep:
+                continue
             if not _acled_event(ev):
                 continue
             date, precision = _event_date(ev, art)
@@ -92,14 +102,14 @@ def acled_rows(articles) -> Iterator[dict]:
             tags = [f"plover={ev.type}", f"status={ev.status}"] + ([f"mode={ev.mode}"] if ev.mode else [])
             yield {
                 "event_id_cnty": f"{alpha3 or 'XXX'}-{art.id}-{i}",
-                "event_date": date, "year": date[:4], "time_precision": precision,
+                "event_date": date, "year": int(date[:4]), "time_precision": precision,
                 "disorder_type": _DISORDER.get(acled_type, ""), "event_type": acled_type,
                 "sub_event_type": ev.acled.sub_event_type if ev.acled else "",
                 "actor1": _actor_name(ev.actor1), "assoc_actor_1": "", "inter1": _inter(ev.actor1),
                 "actor2": _actor_name(ev.actor2), "assoc_actor_2": "", "inter2": _inter(ev.actor2),
                 "interaction": _interaction(_inter(ev.actor1), _inter(ev.actor2)),
                 "civilian_targeting": "Civilian targeting" if acled_type == "Violence against civilians" else "",
-                "iso": iso, "region": _REGION.get(pl.country, "") if pl and pl.country else "",
+                "iso": iso, "region": acled_region(pl.country if pl else None),
                 "country": country, "admin1": (pl.admin1 or "") if pl else "", "admin2": "", "admin3": "",
                 "location": (pl.name_en or pl.text) if pl else "",
                 "latitude": "" if not pl or pl.lat is None else pl.lat,
@@ -140,85 +150,119 @@ def _timestamp(published: Optional[str]) -> str:
     return str(int(d.timestamp()))
 
 
-def _plover_actor(actor) -> list[dict]:
-    """PLOVER's actor list: ``actorText`` as written, plus rasd's English name and KB id."""
-    if actor is None:
-        return []
-    return [{"actorText": actor.text, "name": actor.name_en, "kbId": actor.kb_id}]
+def plover_rows(articles, keep: Optional[set] = None) -> Iterator[dict]:
+    """One PLOVER record per event in the PLOVER specification's field names (:mod:`.plover`)."""
+    from .plover import rows
+
+    return rows(articles, keep, geonameid_for)
 
 
-def plover_rows(articles) -> Iterator[dict]:
-    """One PLOVER event record per event, in the field names of PLOVER's gold-standard records
-    (id, date, source, target, event, eventText, context, mode, text, language, publication;
-    ``dead`` for fatalities), plus rasd's status, location and article reference."""
-    for art in articles:
-        for i, ev in enumerate(art.events):
-            pl = ev.place
-            yield {
-                "id": f"{art.id}-{i}", "date": ev.date.value if ev.date else art.published,
-                "source": _plover_actor(ev.actor1), "target": _plover_actor(ev.actor2),
-                "event": ev.type, "eventText": "", "context": "", "mode": ev.mode or "",
-                "dead": ev.fatalities,
-                "text": art.text[ev.evidence.start:ev.evidence.end].strip(),
-                "language": "ar", "publication": art.outlet,
-                "status": ev.status,
-                "location": None if pl is None else {
-                    "placeName": pl.name_en or pl.text, "placeText": pl.text, "country": pl.country,
-                    "admin1": pl.admin1, "lat": pl.lat, "lon": pl.lon, "geonameid": pl.geonameid,
-                    "precision": pl.precision},
-                "article_id": art.id, "url": art.url, "published": art.published,
-            }
-
-
-def geojson(articles) -> dict:
-    """A FeatureCollection: one Point per located event (kind=event) and per place mention (kind=place)."""
+def geojson(articles, layer: str = "all", keep: Optional[set] = None) -> dict:
+    """A FeatureCollection of Points: one per located event (kind=event) and per place mention
+    (kind=place); ``layer`` "events" or "places" keeps one kind, so that each loads in QGIS as
+    its own layer. ``date`` is an ISO date (a month or year: its first day, ``date_end`` its last)
+    and ``date_precision`` says how exact it is, which QGIS's temporal controller reads."""
+    if layer not in GEOJSON_LAYERS:
+        raise ValueError(f"layer must be one of {', '.join(GEOJSON_LAYERS)}, got {layer!r}")
     feats = []
     for art in articles:
-        for i, ev in enumerate(art.events):
-            pl = ev.place
-            if pl is None or pl.lat is None or pl.lon is None:
-                continue
-            feats.append(_point([pl.lon, pl.lat], {
-                "kind": "event", "id": f"{art.id}:{i}", "article": art.id, "outlet": art.outlet,
-                "event_type": ev.type, "mode": ev.mode, "status": ev.status,
-                "acled_event_type": ev.acled.event_type if ev.acled else None,
-                "date": ev.date.value if ev.date else art.published, "fatalities": ev.fatalities,
-                "actor1": _actor_name(ev.actor1) or None, "actor2": _actor_name(ev.actor2) or None,
-                "place": pl.name_en or pl.text, "country": pl.country, "admin1": pl.admin1,
-                "geo_precision": pl.precision,
-                "evidence": art.text[ev.evidence.start:ev.evidence.end].strip()}))
-        for i, pl in enumerate(art.places):
-            if pl.lat is None or pl.lon is None:
-                continue
-            feats.append(_point([pl.lon, pl.lat], {
-                "kind": "place", "id": f"{art.id}:p{i}", "article": art.id, "text": pl.text,
-                "name_en": pl.name_en, "country": pl.country, "admin1": pl.admin1,
-                "geonameid": pl.geonameid, "precision": pl.precision, "published": art.published}))
+        if layer in ("all", "events"):
+            feats += [_event_feature(art, i, ev) for i, ev in enumerate(art.events)
+                      if (keep is None or (art.id, i) in keep) and ev.place and ev.place.lat is not None
+                      and ev.place.lon is not None]
+        if layer in ("all", "places"):
+            feats += [_place_feature(art, i, pl) for i, pl in enumerate(art.places)
+                      if pl.lat is not None and pl.lon is not None]
     return {"type": "FeatureCollection", "features": feats}
+
+
+def _event_feature(art: Article, i: int, ev: Event) -> dict:
+    from .plover import dates
+
+    pl = ev.place
+    date, end, precision = dates(ev, art)
+    return _point([pl.lon, pl.lat], {
+        "kind": "event", "id": f"{art.id}:{i}", "article": art.id, "outlet": art.outlet, "title": art.title,
+        "event_type": ev.type, "mode": ev.mode, "status": ev.status,
+        "acled_event_type": ev.acled.event_type if ev.acled else None,
+        "acled_sub_event_type": ev.acled.sub_event_type if ev.acled else None,
+        "date": date, "date_end": end or date, "date_precision": precision, "published": art.published,
+        "fatalities": ev.fatalities,
+        "actor1": _actor_name(ev.actor1) or None, "actor1_kb_id": ev.actor1.kb_id if ev.actor1 else None,
+        "actor2": _actor_name(ev.actor2) or None, "actor2_kb_id": ev.actor2.kb_id if ev.actor2 else None,
+        "place": pl.name_en or pl.text, "place_text": pl.text, "country": pl.country, "admin1": pl.admin1,
+        "geonameid": geonameid_for(pl), "geo_precision": pl.precision,
+        "evidence": art.text[ev.evidence.start:ev.evidence.end].strip()})
+
+
+def _place_feature(art: Article, i: int, pl) -> dict:
+    return _point([pl.lon, pl.lat], {
+        "kind": "place", "id": f"{art.id}:p{i}", "article": art.id, "outlet": art.outlet, "text": pl.text,
+        "name_en": pl.name_en, "country": pl.country, "admin1": pl.admin1, "geonameid": geonameid_for(pl),
+        "precision": pl.precision, "date": art.published, "date_end": art.published,
+        "date_precision": "published" if art.published else "unknown", "published": art.published})
 
 
 def _point(coords, props) -> dict:
     return {"type": "Feature", "geometry": {"type": "Point", "coordinates": coords}, "properties": props}
 
 
-def export(store, fmt: str, out: IO[str]) -> None:
-    """Write ``store`` to ``out`` in format ``fmt`` (one of :data:`FORMATS`)."""
+def event_rows(events: list[dict], texts: dict[str, str]) -> Iterator[dict]:
+    """Flat rows (:data:`EVENT_COLUMNS`) of store event listings (``Store.events``); ``texts``
+    holds each article's text, for the evidence sentence."""
+    for ev in events:
+        pl, d, acled = ev.get("place") or {}, ev.get("date") or {}, ev.get("acled") or {}
+        a1, a2, span = ev.get("actor1") or {}, ev.get("actor2") or {}, ev["evidence"]
+        place = Place.from_json(pl) if pl else None
+        yield {"id": ev["id"], "article": ev["article"], "outlet": ev.get("outlet"), "published": ev.get("published"),
+               "title": ev.get("title"), "date": d.get("value") or ev.get("published"),
+               "date_precision": d.get("precision") or ("published" if ev.get("published") else ""),
+               "type": ev["type"], "mode": ev.get("mode"), "status": ev["status"],
+               "acled_event_type": acled.get("event_type"), "acled_sub_event_type": acled.get("sub_event_type"),
+               "actor1": a1.get("name_en") or a1.get("text"), "actor1_kb_id": a1.get("kb_id"),
+               "actor2": a2.get("name_en") or a2.get("text"), "actor2_kb_id": a2.get("kb_id"),
+               "place": pl.get("name_en") or pl.get("text"), "place_text": pl.get("text"),
+               "country": pl.get("country"), "admin1": pl.get("admin1"), "latitude": pl.get("lat"),
+               "longitude": pl.get("lon"), "geonameid": geonameid_for(place), "geo_precision": pl.get("precision"),
+               "fatalities": ev.get("fatalities"),
+               "evidence": texts.get(ev["article"], "")[span["start"]:span["end"]].strip()}
+
+
+def write_events_csv(store, out: IO[str], limit: Optional[int] = None, offset: int = 0, **filters) -> None:
+    """The events matching ``filters`` as CSV (:data:`EVENT_COLUMNS`), by event date."""
+    w = csv.DictWriter(out, fieldnames=EVENT_COLUMNS, lineterminator="\n")
+    w.writeheader()
+    events = store.events(limit=limit, offset=offset, **filters)
+    for start in range(0, len(events), 500):  # the texts of a few hundred articles at a time
+        chunk = events[start:start + 500]
+        w.writerows(event_rows(chunk, store.texts(sorted({e["article"] for e in chunk}))))
+
+
+def export(store, fmt: str, out: IO[str], layer: str = "all", **filters) -> None:
+    """Write ``store`` (or what ``filters`` select) to ``out`` in format ``fmt`` (one of :data:`FORMATS`)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; formats are {', '.join(FORMATS)}")
+    if fmt == "events-csv":
+        return write_events_csv(store, out, **filters)
+    filters = {k: v for k, v in filters.items() if v not in (None, "")}
+    keep = {tuple(e["id"].rsplit(":", 1)) for e in store.events(**filters)} if filters else None
+    keep = {(a, int(i)) for a, i in keep} if keep is not None else None
+    articles = store.articles(**filters)
     if fmt == "jsonl":
-        for art in store.articles():
+        for art in articles:
             out.write(_dumps(art.to_json()) + "\n")
     elif fmt == "stories":
-        out.write(_dumps({"stories": [st.to_json() for st in store.stories()]}) + "\n")
+        found = store.find_stories(**filters) if filters else store.stories()
+        out.write(_dumps({"stories": [st.to_json() for st in found]}) + "\n")
     elif fmt == "acled-csv":
         w = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
         w.writeheader()
-        w.writerows(acled_rows(store.articles()))
+        w.writerows(acled_rows(articles, keep))
     elif fmt == "plover-jsonl":
-        for row in plover_rows(store.articles()):
+        for row in plover_rows(articles, keep):
             out.write(_dumps(row) + "\n")
-    elif fmt == "geojson":
-        out.write(_dumps(geojson(store.articles())) + "\n")
     else:
-        raise ValueError(f"unknown export format {fmt!r}; formats are {', '.join(FORMATS)}")
+        out.write(_dumps(geojson(articles, layer, keep)) + "\n")
 
 
 def _inter(actor) -> str:

@@ -178,3 +178,10 @@ CREATE TABLE feeds (
 );
 CREATE INDEX articles_url ON articles(url);
 """)
+
+# 7: names as columns (actor names, ACLED types, modes, geonameids, quote speakers) for filters
+# by name and SQL tools, the event_details / quote_details views, and SQLite's raw-text index
+# that datasette's search box finds (the SQL is in rasd.store.views).
+from .views import POSTGRES as _V7_POSTGRES, SQLITE as _V7_SQLITE  # noqa: E402
+
+register(7, "name columns, detail views, raw-text search", sqlite=_V7_SQLITE, postgres=_V7_POSTGRES)

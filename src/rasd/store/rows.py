@@ -7,12 +7,13 @@ import json
 from ..model import Article
 
 LAYER_COLUMNS = {
-    "entities": ("label", "kb_id", "name_en"),
-    "places": ("name_en", "country", "admin1", "lat", "lon"),
+    "entities": ("label", "kb_id", "name_en", "text"),
+    "places": ("name_en", "country", "admin1", "lat", "lon", "geonameid", "text", "precision"),
     "dates": ("value", "precision"),
-    "quotes": ("speaker_kb_id", "incitement"),
+    "quotes": ("speaker_kb_id", "incitement", "text", "kind", "speaker_name", "speaker_text", "via"),
     "events": ("type", "status", "event_date", "country", "actor1_kb_id", "actor2_kb_id", "fatalities",
-               "admin1", "place_name"),
+               "admin1", "place_name", "geonameid", "acled_event_type", "acled_sub_event_type", "mode",
+               "actor1_name", "actor2_name", "date_precision", "lat", "lon"),
 }
 
 
@@ -37,13 +38,17 @@ def layer_values(name: str, rec: dict) -> tuple:
     """Filter columns of one layer record."""
     if name == "quotes":
         sp = rec.get("speaker") or {}
-        return sp.get("kb_id"), int(bool(rec.get("incitement")))
+        return (sp.get("kb_id"), int(bool(rec.get("incitement"))), rec.get("text"), rec.get("kind"),
+                sp.get("name_en"), sp.get("text"), rec.get("via"))
     if name == "events":
-        place, date = rec.get("place") or {}, rec.get("date") or {}
+        place, date, acled = rec.get("place") or {}, rec.get("date") or {}, rec.get("acled") or {}
         a1, a2 = rec.get("actor1") or {}, rec.get("actor2") or {}
+        # Names as columns (migration 7): filters by name and SQL tools (datasette) read them.
         return (rec["type"], rec["status"], date.get("value"), place.get("country"),
                 a1.get("kb_id"), a2.get("kb_id"), rec.get("fatalities"), place.get("admin1"),
-                place.get("name_en"))
+                place.get("name_en"), place.get("geonameid"), acled.get("event_type"), acled.get("sub_event_type"),
+                rec.get("mode"), a1.get("name_en") or a1.get("text"), a2.get("name_en") or a2.get("text"),
+                date.get("precision"), place.get("lat"), place.get("lon"))
     return tuple(rec.get(c) for c in LAYER_COLUMNS[name])
 
 

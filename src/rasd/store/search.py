@@ -9,51 +9,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from typing import Any, Iterator, Optional
+from typing import Iterator, Optional
 
 from ..model import Story
-from .rows import dumps, search_terms
+from .filters import FILTERS, FilterError, UnknownName, article_where, check_filters, event_where
+from .rows import dumps
 
-# Filters every listing understands; values are strings (ISO dates for the date range).
-FILTERS = ("q", "date_from", "date_to", "country", "admin1", "place", "actor", "event_type",
-           "outlet", "story")
-
-
-class FilterError(ValueError):
-    """A filter value that cannot be used (bad date, unknown filter)."""
-
-
-def check_filters(filters: dict) -> dict:
-    """Drop empty filters, refuse unknown ones and malformed dates."""
-    out = {}
-    for k, v in filters.items():
-        if v is None or v == "":
-            continue
-        if k not in FILTERS:
-            raise FilterError(f"unknown filter {k!r}; filters are {', '.join(FILTERS)}")
-        if k in ("date_from", "date_to"):
-            _check_date(k, v)
-        out[k] = str(v).strip()
-    if "country" in out:
-        out["country"] = out["country"].upper()  # ISO codes are stored upper-case
-    return out
-
-
-def _check_date(name: str, v: str) -> None:
-    import datetime as dt
-
-    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
-        try:
-            dt.datetime.strptime(v, fmt)
-            return
-        except ValueError:
-            pass
-    raise FilterError(f"{name} must be a date YYYY-MM-DD (or YYYY-MM, YYYY), got {v!r}")
-
-
-def _date_upper(v: str) -> str:
-    """Make an inclusive upper bound cover a whole month/year given as YYYY-MM / YYYY."""
-    return v + "-99" if len(v) < 10 else v
+__all__ = ["FILTERS", "FilterError", "SQLQueries", "UnknownName", "check_filters"]
 
 
 class SQLQueries:
@@ -65,69 +27,27 @@ class SQLQueries:
     def _fts_clause(self, column: str, terms: list[str]) -> tuple[str, list]:
         raise NotImplementedError
 
-    # -- where clauses --------------------------------------------------------------------
+    # -- filters ------------------------------------------------------------------------
+
+    def resolve_filters(self, **filters) -> dict:
+        """Checked filters with each name resolved (:mod:`.names`): what a query will match."""
+        from .names import resolve_filters
+
+        return resolve_filters(check_filters(filters), self._rows)
+
+    def suggest(self, kind: str, q: str, limit: int = 10) -> list[dict]:
+        """Names of ``kind`` starting with ``q``, stored ones first (:func:`.names.suggest`)."""
+        from .names import suggest
+
+        return suggest(kind, q, self._rows, limit)
 
     def _article_where(self, f: dict) -> tuple[str, list]:
-        """WHERE over ``articles a`` for the filters in ``f``."""
-        cl: list[str] = []
-        ps: list[Any] = []
-        if "outlet" in f:
-            cl.append("a.outlet = ?"); ps.append(f["outlet"])
-        if "date_from" in f:
-            cl.append("a.published >= ?"); ps.append(f["date_from"])
-        if "date_to" in f:
-            cl.append("a.published <= ?"); ps.append(_date_upper(f["date_to"]))
-        for key, col in (("country", "country"), ("admin1", "admin1")):
-            if key in f:
-                cl.append(f"(EXISTS (SELECT 1 FROM places p WHERE p.article_id = a.id AND p.{col} = ?) "
-                          f"OR EXISTS (SELECT 1 FROM events e2 WHERE e2.article_id = a.id AND e2.{col} = ?))")
-                ps += [f[key], f[key]]
-        if "place" in f:
-            cl.append("EXISTS (SELECT 1 FROM places p WHERE p.article_id = a.id AND LOWER(p.name_en) = LOWER(?))")
-            ps.append(f["place"])
-        if "actor" in f:
-            cl.append("(EXISTS (SELECT 1 FROM entities en2 WHERE en2.article_id = a.id AND en2.kb_id = ?) "
-                      "OR EXISTS (SELECT 1 FROM events e2 WHERE e2.article_id = a.id "
-                      "AND (e2.actor1_kb_id = ? OR e2.actor2_kb_id = ?)) "
-                      "OR EXISTS (SELECT 1 FROM quotes q2 WHERE q2.article_id = a.id AND q2.speaker_kb_id = ?))")
-            ps += [f["actor"]] * 4
-        if "event_type" in f:
-            cl.append("EXISTS (SELECT 1 FROM events e2 WHERE e2.article_id = a.id AND e2.type = ?)")
-            ps.append(f["event_type"].upper())
-        if "story" in f:
-            cl.append("EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id AND sa.story_id = ?)")
-            ps.append(f["story"])
-        if "q" in f:
-            terms = search_terms(f["q"])
-            if not terms:
-                cl.append("1 = 0")
-            else:
-                sql, p = self._fts_clause("a.id", terms)
-                cl.append(sql); ps += p
-        return (" WHERE " + " AND ".join(cl)) if cl else "", ps
+        """WHERE over ``articles a`` for resolved filters."""
+        return article_where(f, self._fts_clause)
 
     def _event_where(self, f: dict) -> tuple[str, list]:
-        """WHERE over ``events e JOIN articles a`` (event place/date/actors, article outlet/story/q)."""
-        cl: list[str] = []
-        ps: list[Any] = []
-        if "date_from" in f:
-            cl.append("COALESCE(e.event_date, a.published) >= ?"); ps.append(f["date_from"])
-        if "date_to" in f:
-            cl.append("COALESCE(e.event_date, a.published) <= ?"); ps.append(_date_upper(f["date_to"]))
-        for key in ("country", "admin1"):
-            if key in f:
-                cl.append(f"e.{key} = ?"); ps.append(f[key])
-        if "place" in f:
-            cl.append("LOWER(e.place_name) = LOWER(?)"); ps.append(f["place"])
-        if "actor" in f:
-            cl.append("(e.actor1_kb_id = ? OR e.actor2_kb_id = ?)"); ps += [f["actor"]] * 2
-        if "event_type" in f:
-            cl.append("e.type = ?"); ps.append(f["event_type"].upper())
-        rest = {k: v for k, v in f.items() if k in ("outlet", "story", "q")}
-        where, p = self._article_where(rest)
-        if where:
-            cl.append(where[len(" WHERE "):]); ps += p
-        return (" WHERE " + " AND ".join(cl)) if cl else "", ps
+        """WHERE over ``events e JOIN articles a`` for resolved filters."""
+        return event_where(f, self._fts_clause)
 
     @staticmethod
     def _page(limit: Optional[int], offset: int) -> str:
@@ -141,17 +61,17 @@ class SQLQueries:
 
     def article_ids(self, limit: Optional[int] = None, offset: int = 0, **filters) -> list[str]:
         """Ids of the articles matching ``filters``, oldest first."""
-        where, ps = self._article_where(check_filters(filters))
+        where, ps = self._article_where(self.resolve_filters(**filters))
         return [r[0] for r in self._rows("SELECT a.id FROM articles a" + where + self._ORDER
                                          + self._page(limit, offset), ps)]
 
     def count_articles(self, **filters) -> int:
-        where, ps = self._article_where(check_filters(filters))
+        where, ps = self._article_where(self.resolve_filters(**filters))
         return self._rows("SELECT COUNT(*) FROM articles a" + where, ps)[0][0]
 
     def article_summaries(self, limit: Optional[int] = None, offset: int = 0, **filters) -> list[dict]:
         """Metadata, a text preview and layer counts of matching articles (no layers)."""
-        where, ps = self._article_where(check_filters(filters))
+        where, ps = self._article_where(self.resolve_filters(**filters))
         rows = self._rows("SELECT a.id, a.title, a.outlet, a.url, a.published, SUBSTR(a.text, 1, 240), "
                           "(SELECT COUNT(*) FROM events e WHERE e.article_id = a.id), "
                           "(SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) "
@@ -165,7 +85,7 @@ class SQLQueries:
 
     def events(self, limit: Optional[int] = None, offset: int = 0, **filters) -> list[dict]:
         """Events (contract Event + id, article, outlet, published, title), by date."""
-        where, ps = self._event_where(check_filters(filters))
+        where, ps = self._event_where(self.resolve_filters(**filters))
         rows = self._rows("SELECT e.article_id, e.idx, e.record, a.outlet, a.published, a.title" + self._EVENT_FROM
                           + where + " ORDER BY COALESCE(e.event_date, a.published) IS NULL, "
                           "COALESCE(e.event_date, a.published), e.article_id, e.idx" + self._page(limit, offset), ps)
@@ -173,13 +93,13 @@ class SQLQueries:
                  **json.loads(r[2])} for r in rows]
 
     def count_events(self, **filters) -> int:
-        where, ps = self._event_where(check_filters(filters))
+        where, ps = self._event_where(self.resolve_filters(**filters))
         return self._rows("SELECT COUNT(*)" + self._EVENT_FROM + where, ps)[0][0]
 
     def quotes(self, speaker: Optional[str] = None, limit: Optional[int] = None, offset: int = 0,
                **filters) -> list[dict]:
         """Quotes (contract Quote + article, outlet, published) of matching articles."""
-        where, ps = self._article_where(check_filters(filters))
+        where, ps = self._article_where(self.resolve_filters(**filters))
         if speaker:
             where = (where + " AND " if where else " WHERE ") + "q.speaker_kb_id = ?"
             ps = ps + [speaker]
@@ -190,12 +110,20 @@ class SQLQueries:
         return [{"id": f"{r[0]}:{r[1]}", "article": r[0], "outlet": r[3], "published": r[4],
                  **json.loads(r[2])} for r in rows]
 
+    def count_quotes(self, speaker: Optional[str] = None, **filters) -> int:
+        """How many quotes ``quotes`` would list without paging."""
+        where, ps = self._article_where(self.resolve_filters(**filters))
+        if speaker:
+            where = (where + " AND " if where else " WHERE ") + "q.speaker_kb_id = ?"
+            ps = ps + [speaker]
+        return self._rows("SELECT COUNT(*) FROM quotes q JOIN articles a ON a.id = q.article_id" + where, ps)[0][0]
+
     # -- entities and places (aggregated) -------------------------------------------------
 
     def entities(self, label: Optional[str] = None, **filters) -> list[dict]:
         """Entities grouped by kb_id (unlinked ones by label and spelling, id ``~LABEL:text``),
         most mentioned first."""
-        where, ps = self._article_where(check_filters(filters))
+        where, ps = self._article_where(self.resolve_filters(**filters))
         if label:
             where = (where + " AND " if where else " WHERE ") + "en.label = ?"
             ps = ps + [label.upper()]
@@ -239,7 +167,7 @@ class SQLQueries:
 
     def places(self, **filters) -> list[dict]:
         """Geocoded places grouped by geonameid (else name and country), most mentioned first."""
-        where, ps = self._article_where(check_filters(filters))
+        where, ps = self._article_where(self.resolve_filters(**filters))
         rows = self._rows("SELECT p.article_id, p.record FROM places p JOIN articles a ON a.id = p.article_id"
                           + where, ps)
         groups: dict[str, dict] = {}
@@ -274,7 +202,7 @@ class SQLQueries:
 
     def find_stories(self, limit: Optional[int] = None, offset: int = 0, **filters) -> list[Story]:
         """Stories with at least one article matching ``filters`` (all when none), oldest first."""
-        f = check_filters(filters)
+        f = self.resolve_filters(**filters)
         sql = "SELECT s.record FROM stories s"
         ps: list = []
         if f:

@@ -194,5 +194,13 @@ def _connect(path: str, create: bool) -> sqlite3.Connection:
 
 
 def _statements(script: str) -> list[str]:
-    """Split a migration script into statements (ours hold no semicolons in literals)."""
-    return [s.strip() for s in script.split(";") if s.strip()]
+    """Split a migration script into statements (ours hold no semicolons in literals); a
+    trigger's BEGIN ... END body, semicolons and all, stays one statement."""
+    out, buf = [], ""
+    for part in script.split(";"):
+        buf += part + ";"
+        if sqlite3.complete_statement(buf):
+            if buf.strip(" \t\n;"):
+                out.append(buf.strip())
+            buf = ""
+    return out

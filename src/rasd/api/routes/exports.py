@@ -1,25 +1,32 @@
-"""/export/{fmt}: the whole database as a download."""
+"""/export/{fmt}: the database, or what the filters select, as a download."""
 from __future__ import annotations
 
 import io
+from typing import Literal
 
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
 from ... import service
 from ...store import Store
-from ..deps import only, store
+from ...store.filters import FILTERS
+from ..deps import Filters, only, store
+from ..errors import ApiError
+from ..models import ERRORS
 
-router = APIRouter(tags=["exports"])
+router = APIRouter(tags=["exports"], responses=ERRORS)
 
 
-@router.get("/export/{fmt}", dependencies=[only()])
-def export(fmt: str, st: Store = Depends(store)):
-    """The whole database as a download: jsonl, stories, acled-csv, plover-jsonl or geojson."""
+@router.get("/export/{fmt}", dependencies=[only(*FILTERS, "layer")], response_class=Response,
+            responses={200: {"description": "the file, as `rasd export` writes it"}})
+def export(fmt: str, f: Filters = Depends(), st: Store = Depends(store),
+           layer: Literal["all", "events", "places"] = Query("all", description="geojson: which features")):
+    """The database as a download (jsonl, stories, acled-csv, plover-jsonl, geojson, events-csv); the
+    filters keep the articles and events they match, as `rasd export` does."""
     if fmt not in service.FORMATS:
-        raise HTTPException(404, f"unknown export format {fmt!r}; formats are {', '.join(service.FORMATS)}")
+        raise ApiError(404, f"unknown export format {fmt!r}; formats are {', '.join(service.FORMATS)}", param="fmt")
     buf = io.StringIO()
-    service.export(st, fmt, buf)
+    service.export(st, fmt, buf, layer=layer, **f.values)
     media, name = service.FORMATS[fmt]
     return Response(buf.getvalue(), media_type=f"{media}; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
