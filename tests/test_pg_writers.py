@@ -142,3 +142,34 @@ def test_one_writer_at_a_time_holds_an_exclusive_section(pg_db):
     assert entered.is_set()
     first.close()
     second.close()
+
+
+def _all_rows(store) -> dict:
+    """Every stored row but the write time, table by table."""
+    tables = ("entities", "places", "dates", "quotes", "events", "errors")
+    out = {t: sorted(map(repr, store._rows(f"SELECT * FROM {t}"))) for t in tables}
+    out["articles"] = sorted(map(repr, store._rows("SELECT id, content_hash, title, outlet, url, published, text, "
+                                                   "source, provenance, input_hash FROM articles")))
+    return out
+
+
+def test_a_batch_write_stores_exactly_what_one_at_a_time_stores(pg_db):
+    from rasd.store import open_store
+
+    arts = fx.articles()
+    with open_store(pg_db()) as one, open_store(pg_db()) as batch:
+        assert [one.put(a, {"rasd": "t"}) for a in arts] == [True] * len(arts)
+        assert batch.put_many(arts, {"rasd": "t"}) == [True] * len(arts)
+        assert _all_rows(batch) == _all_rows(one)
+        assert batch.put_many(arts[:2], {"rasd": "t"}) == [False, False]  # unchanged: not rewritten
+        assert batch.count("article_search") == len(arts)
+        assert batch.count_articles(q="إدلب") == one.count_articles(q="إدلب") > 0  # in the search index too
+
+
+def test_the_same_article_twice_in_one_batch_is_stored_once(pg_db):
+    from rasd.store import open_store
+
+    art = fx.articles()[0]
+    with open_store(pg_db()) as s:
+        assert s.put_many([art, art]) == [True, False]
+        assert s.count("articles") == 1

@@ -183,7 +183,9 @@ def ingest(inputs, db, synchronous, engine, ray_address, settings: Settings, opt
             raise click.UsageError(str(e)) from None
         try:
             with analyzer or contextlib.nullcontext():
-                report = service.ingest(inputs, store, settings, opts, on_error=_report, analyzer=analyzer)
+                # Ray results arrive a partition at a time: each is stored as one batch.
+                report = service.ingest(inputs, store, settings, opts, on_error=_report, analyzer=analyzer,
+                                        write_batch=getattr(analyzer, "partition_size", 1))
         except BuildMismatch as e:
             raise click.ClickException(str(e)) from None
     click.echo(_dump(report.to_json()))

@@ -143,14 +143,15 @@ def _unknown(items: Iterable[Item], store: Store, provenance: dict, report: Inge
 
 
 def ingest(inputs: Iterable[str], store: Store, settings: Settings, opts: Optional[IngestOptions] = None,
-           on_error=None, progress: Optional[bool] = None, analyzer=None, items=None) -> IngestReport:
+           on_error=None, progress: Optional[bool] = None, analyzer=None, items=None,
+           write_batch: int = 1) -> IngestReport:
     """Analyze and store the inputs idempotently, then update the stories.
 
     An input already stored by the same build (same input hash and provenance) is not
     analyzed again; a changed one is analyzed and replaces the stored version.
     ``analyzer(items) -> items`` replaces the local engine (``rasd.parallel.RayEngine``);
     ``items`` (Articles and ItemErrors already read, e.g. by ``rasd watch``) replaces reading
-    ``inputs``."""
+    ``inputs``; ``write_batch`` > 1 stores articles that many at a time (``Store.put_many``)."""
     opts = opts or input_options(settings)
     report = IngestReport()
     provenance = settings.provenance()
@@ -162,21 +163,40 @@ def ingest(inputs: Iterable[str], store: Store, settings: Settings, opts: Option
     bar = _progress(progress, count_inputs(inputs)) if _wants_bar(progress) else None
     fresh = _unknown(read_inputs(inputs, opts) if items is None else items, store, provenance, report, bar)
     analyzed = _analyzed(fresh, settings, False) if analyzer is None else analyzer(fresh)
-    for item in _counted(analyzed, bar, close=False):
-        if isinstance(item, ItemError):
-            store.put_error(item)
-            report.errors += 1
-            report.error_records.append(item)
-            if on_error:
-                on_error(item)
-        elif store.put(item, provenance):
-            report.added += 1
-        else:
-            report.unchanged += 1
+    _write(_counted(analyzed, bar, close=False), store, provenance, report, on_error, write_batch)
     if bar is not None:
         bar.close()
     report.stories = _update_stories(store, settings, progress)
     return report
+
+
+def _write(items: Iterable[Item], store: Store, provenance: dict, report: IngestReport, on_error,
+           batch: int) -> None:
+    """Store analyzed items: an error at once, articles ``batch`` at a time (one transaction
+    each on PostgreSQL); pending articles go first, so rows land in input order."""
+    pending: list[Article] = []
+
+    def flush() -> None:
+        written = [store.put(pending[0], provenance)] if len(pending) == 1 else store.put_many(pending, provenance)
+        report.added += sum(written)
+        report.unchanged += len(written) - sum(written)
+        pending.clear()
+
+    for item in items:
+        if isinstance(item, Article):
+            pending.append(item)
+            if len(pending) >= batch:
+                flush()
+            continue
+        if pending:
+            flush()
+        store.put_error(item)
+        report.errors += 1
+        report.error_records.append(item)
+        if on_error:
+            on_error(item)
+    if pending:
+        flush()
 
 
 def _update_stories(store: Store, settings: Settings, progress: Optional[bool] = False):

@@ -173,6 +173,44 @@ class PostgresStore(SQLQueries, FeedStates, Store):
                         cur.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})", rows)
         return True
 
+    def put_many(self, articles: list[Article], provenance: Optional[dict] = None) -> list[bool]:
+        """Store a batch in one transaction (rows sent with ``executemany``), each article
+        exactly as :meth:`put` would: unchanged ones are not rewritten."""
+        arts = list(articles)
+        if len({a.id for a in arts}) < len(arts):  # one id twice: one at a time keeps put's order
+            return [self.put(a, provenance) for a in arts]
+        return self._run(lambda c: self._put_many(c, arts, provenance)) if arts else []
+
+    def _put_many(self, c: psycopg.Connection, arts: list[Article], provenance: Optional[dict]) -> list[bool]:
+        hashes = {a.id: content_hash(a) for a in arts}
+        with c.transaction(), c.cursor() as cur:
+            # Sorted: two batch writers take the article locks in one order and never deadlock.
+            for aid in sorted(hashes):
+                cur.execute("SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (ARTICLE_LOCK, aid))
+            stored = dict(cur.execute("SELECT id, content_hash FROM articles WHERE id = ANY(%s)",
+                                      (list(hashes),)).fetchall())
+            todo = [a for a in arts if stored.get(a.id) != hashes[a.id]]
+            if not todo:
+                return [False] * len(arts)
+            cur.execute("DELETE FROM articles WHERE id = ANY(%s)", ([a.id for a in todo],))
+            now, prov = _now(), dumps(provenance) if provenance else None
+            cur.executemany("INSERT INTO articles (id, content_hash, title, outlet, url, published, text, source, "
+                            "ingested_at, provenance, input_hash) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                            [(a.id, hashes[a.id], a.title, a.outlet, a.url, a.published, a.text, a.source, now, prov,
+                              input_hash(a)) for a in todo])
+            cur.executemany(f"INSERT INTO article_search VALUES (%s, to_tsvector('{TS_CONFIG}', %s))",
+                            [(a.id, search_body(a)) for a in todo])
+            tables: dict[tuple, list] = {}
+            for a in todo:
+                for table, cols, rows in layer_rows(a):
+                    tables.setdefault((table, cols), []).extend(rows)
+            for (table, cols), rows in tables.items():
+                if rows:
+                    cur.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join(['%s'] * len(cols))})",
+                                    rows)
+        written = {a.id for a in todo}
+        return [a.id in written for a in arts]
+
     def put_error(self, error: ItemError) -> None:
         row = (error.source, error.error, error.message, _now())
         self._run(lambda c: c.execute("INSERT INTO errors (source, error, message, recorded_at) "
