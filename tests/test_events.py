@@ -172,3 +172,16 @@ def test_the_events_stage_drops_an_event_nobody_can_attribute_place_or_date(requ
     art = Article.create("انفجرت سيارة مفخخة قرب الحاجز.").with_layer("quotes", ())
     evs = extract_events(art, scorer=None, require_argument=require)
     assert len([e for e in evs if e.type == "ASSAULT"]) == kept
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("اغتال مسلحون الصحفي أحمد منصور في مدينة عدن أمس.", 1),
+    ("نجا الوزير من محاولة اغتيال الوزير محمد علي في عدن.", None),
+    ("قتل خمسة أشخاص في قصف على عدن.", 5),
+])
+def test_a_killing_that_names_one_person_counts_one_dead(text, dead):
+    from rasd.pipeline import Pipeline
+    from rasd.settings import Settings
+
+    evs = Pipeline(Settings(event_classifier=False))(Article.create(text)).events
+    assert [e.fatalities for e in evs if e.type == "ASSAULT"] == [dead]

@@ -130,6 +130,8 @@ class EventExtractor:
             fatalities = None
             if etype in ("ASSAULT", "PROTEST") and status == "occurred":
                 fatalities = count_killed(sent.text)
+                if fatalities is None and etype == "ASSAULT":
+                    fatalities = self._one_named_victim(toks, words, hs)
             acled = None
             if status == "occurred":
                 acled = acled_for(etype, mode, kind, words, fatalities, a1.text if a1 else "")
@@ -170,6 +172,19 @@ class EventExtractor:
                                  if x.kb_id and sent.start <= x.start and x.end <= sent.end)
 
     # --- arguments ----------------------------------------------------------------------
+    def _one_named_victim(self, toks, words, hs) -> Optional[int]:
+        """1 when a killing word names one person as its victim with no number stated:
+        "اغتال الاحتلال الزميلة شيرين أبو عاقلة", "مقتل العقيد صياد خدايي" (ACLED counts the one
+        death); None for an attempt ("محاولة اغتيال") or when no person follows closely."""
+        people = [x for x in self.actors if x.label == "PER"]
+        for h, _ in hs:
+            if _base(words[h.i]) not in _KILL_ONE or (h.i > 0 and _base(words[h.i - 1]) in _ATTEMPT):
+                continue
+            lo, hi = toks[h.j - 1].end, toks[min(len(toks) - 1, h.j + 4)].end
+            if any(lo <= x.start < hi for x in people):
+                return 1
+        return None
+
     def _demonym(self, toks, words, anchor: Hit) -> Optional[Actor]:
         """"غارة إسرائيلية": the state's forces, read off the adjective after the attack noun."""
         got = demonym_forces(words, anchor.j)
@@ -287,6 +302,9 @@ def _without_headline_repeats(events: list[Event], article: Article) -> list[Eve
 
 
 _REVENGE_MARKS = {"من", "ضد", "علي"}
+# Killing words whose named object is the one dead, and the words that make them attempts.
+_KILL_ONE = {"اغتيال", "اغتال", "اغتالت", "اغتيل", "اغتالوا", "مقتل", "قتل", "قتلت", "تصفيه", "اعدام", "اعدم"}
+_ATTEMPT = {"محاوله", "محاولات", "مخطط", "مؤامره"}
 _CLAUSE_OPENERS = {"بعد", "عقب", "اثر", "حين", "عندما", "بينما", "فيما"}
 # Nouns whose complement is who suffers the act ("اعتقال قيادي في داعش", "اغتيال القائد").
 _PATIENT_NOUNS = {"اعتقال", "اعتقالات", "توقيف", "احتجاز", "اختطاف", "خطف", "اسر", "اغتيال", "اعدام",
