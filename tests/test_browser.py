@@ -87,6 +87,99 @@ def page(browser, server):
     ctx.close()
 
 
+PHONE, DESKTOP = (390, 844), (1366, 768)
+
+
+@contextlib.contextmanager
+def open_page(browser, base: str, size=DESKTOP, lang: str = "ar"):
+    """A page at one viewport size in one language that fails on script errors and on any
+    request to another host."""
+    ctx = browser.new_context(viewport={"width": size[0], "height": size[1]}, base_url=base)
+    # Before any of the page's own scripts: the dashboard reads the language at start-up.
+    ctx.add_init_script(f"localStorage.setItem('rasd-lang', '{lang}')")
+    pg = ctx.new_page()
+    errors, outside = [], []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.on("request", lambda r: None if r.url.startswith(base) or r.url.startswith("blob:") else outside.append(r.url))
+    try:
+        yield pg
+    finally:
+        ctx.close()
+    assert not errors, errors
+    assert not outside, outside
+
+
+# -- the bulk fixture: many events of our own over seven years, most near Idlib ---------------
+# (kind, mode, status, the sentence (our own words), actor1, actor2)
+REGIME = ("قوات النظام", "Regime forces", "generic:military:SY")
+BULK_KINDS = (
+    ("ASSAULT", "explosives", "occurred", "قصفت قوات النظام بلدة الوادي فقتل مدنيون.", REGIME, ("المدنيين", "Civilians", None)),
+    ("MOBILIZE", None, "called", "دعا التنظيم أنصاره إلى مهاجمة بلدة الوادي.", ("التنظيم", "Islamic State", "org:islamic-state"), None),
+    ("THREATEN", None, "threatened", "هدد مسلحون باقتحام بلدة الوادي.", fx.GUNMEN, None),
+    ("PROTEST", "demonstrate", "occurred", "تظاهر السكان في بلدة الوادي.", ("السكان", "Residents", None), None),
+    ("ASSAULT", "aerial", "occurred", "أغارت طائرات على بلدة الوادي.", REGIME, None),
+    ("ASSAULT", None, "planned", "خططت قوات النظام لاقتحام بلدة الوادي.", REGIME, None),
+)
+BULK_ARTICLES, BULK_PER = 60, 9
+OUTLETS = ("صحيفة الوادي", "وكالة السهل", "موقع الجبل")
+
+
+def bulk_event(i: int, j: int):
+    """(kind row, located?) of event j of bulk article i: the same rule the tests count by."""
+    return BULK_KINDS[(i + j) % len(BULK_KINDS)], not (j == BULK_PER - 1 and i % 3 == 0)
+
+
+def bulk_articles():
+    """BULK_ARTICLES articles of BULK_PER events each; article 0 is dated by month only (2017-05)."""
+    import datetime as dt
+
+    from rasd.model import Article, DateRef, Event, Place, Span
+
+    out = []
+    for i in range(BULK_ARTICLES):
+        rows = [bulk_event(i, j) for j in range(BULK_PER)]
+        head = "في أيار. " if i == 0 else ""
+        text = head + " ".join(k[3] for k, _ in rows)
+        published = (dt.date(2017, 5, 5) + dt.timedelta(days=44 * i)).isoformat()
+        month = DateRef(0, 7, "في أيار", "2017-05", "month") if i == 0 else None
+        places, events, at = [], [], len(head)
+        for j, (k, located) in enumerate(rows):
+            s, e = at, at + len(k[3])
+            ps = text.index("بلدة الوادي", s)
+            n = (i * BULK_PER + j) % 49
+            place = Place(ps, ps + len("بلدة الوادي"), "بلدة الوادي", f"Wadi {n}", round(35.7 + (n % 7) * 0.06, 3),
+                          round(36.4 + (n // 7) * 0.06, 3), "SY", "Idlib", None, 1) if located else None
+            if place:
+                places.append(place)
+            a2 = fx.actor(k[5]) if k[5] else None
+            events.append(Event(k[0], k[1], k[2], None, fx.actor(k[4]), a2, place, month,
+                                (i + j) % 4 if k[2] == "occurred" and k[0] == "ASSAULT" else None, Span(s, e)))
+            at = e + 1
+        art = Article.create(text, id=f"bulk-{i:02d}", title=f"أحداث بلدة الوادي ({i})", outlet=OUTLETS[i % 3],
+                             published=published)
+        art = art.with_layer("places", places).with_layer("events", events)
+        out.append(art.with_layer("dates", [month]) if month else art)
+    return out
+
+
+BULK_TOTAL = BULK_ARTICLES * BULK_PER + 4          # with the four hand-written articles
+BULK_LOCATED = BULK_TOTAL - sum(1 for i in range(BULK_ARTICLES) for j in range(BULK_PER) if not bulk_event(i, j)[1])
+
+
+@pytest.fixture(scope="module")
+def bulk_server(tmp_path_factory):
+    """The app over the hand-written fixture plus the bulk articles (more than one API page)."""
+    from rasd.store import open_store
+
+    db = str(tmp_path_factory.mktemp("bulk") / "bulk.db")
+    with open_store(db) as s:
+        fx.fill(s)
+        for art in bulk_articles():
+            s.put(art)
+    with serving(db) as url:
+        yield url
+
+
 def wait_ready(page, hash_):
     page.wait_for_selector(f'body[data-ready="{hash_}"]', timeout=15000)
 

@@ -30,6 +30,11 @@ export function filterForm(params, go, events) {
     el("datalist", { id: "dl-outlet" }, outlets.map((o) => el("option", { value: o }))),
     el("div", { class: "buttons" }, el("button", { type: "submit", class: "primary", "data-testid": "f-apply" }, t("apply")),
        el("button", { type: "button", "data-testid": "f-reset", on: { click: () => go({}) } }, t("reset"))));
+  // On a phone the form would fill the first screen: it folds away unless a filter is set.
+  const active = FORM_KEYS.filter((k) => params[k]).length;
+  const box = el("details", { class: "filters-box", "data-testid": "filters-box",
+                              open: active || window.matchMedia("(min-width: 721px)").matches ? "" : null },
+    el("summary", { "data-testid": "filters-toggle" }, t("filters"), active ? ` (${active})` : ""), form);
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     const p = {};
@@ -38,7 +43,7 @@ export function filterForm(params, go, events) {
     for (const [k, v] of new FormData(form).entries()) if (v) p[k] = String(v).trim();
     go(p);
   });
-  return form;
+  return box;
 }
 
 // The filters not in the form, each with a button that removes it.

@@ -135,7 +135,12 @@ export async function drawMap(mapDiv, legendBox, tlDiv, data, onPick, focus) {
   cluster.addLayers(markers);
   map.addLayer(cluster);
   const target = focus && markers.find((m) => m.rasd.ids.includes(focus));
-  if (target) cluster.zoomToShowLayer(target, () => target.openPopup());
+  // The view is ready once the popup is open and the map has stopped panning to show it.
+  if (target) await new Promise((done) => cluster.zoomToShowLayer(target, () => {
+    map.once("moveend", () => setTimeout(done, 50));
+    target.openPopup();
+    setTimeout(done, 600);               // no pan was needed: no moveend comes
+  }));
   const present = {};
   for (const ev of data.items) present[typeClass(ev.type)] = (present[typeClass(ev.type)] || 0) + 1;
   legendBox.replaceChildren(...Object.keys(present).sort((a, b) => present[b] - present[a]).map((x) =>
