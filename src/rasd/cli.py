@@ -18,8 +18,10 @@ from .ingest.decode import InputError
 from .ingest.readers import load_meta, parse_published
 from .model import ItemError
 from .settings import DEFAULT_MAX_BYTES, GATES, PROFILES, Settings
+from .cli_help import export_filters, finish
 from .store import StoreError
 from .store.exports import FORMATS
+from .store.filters import FilterError
 
 SYNC_CHOICES = ("normal", "full", "extra")
 
@@ -228,22 +230,28 @@ def watch(feeds, feed_list, db, once, interval, timeout, tries, politeness, sync
 
 @main.command()
 @click.option("--db", required=True, help="SQLite file path or postgresql:// URL.")
-def summary(db):
+@click.option("--limit", type=click.IntRange(1), default=None, help="Only the latest N articles and stories.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object (totals, articles, stories) instead of text.")
+def summary(db, limit, as_json):
     """A readable digest of a database: articles, actors, events, quotes, stories."""
-    from .report import digest
-
     with _store(db, create=False) as store:
-        click.echo(digest(store.articles(), store.stories()))
+        out = service.summary(store, limit=limit, as_json=as_json)
+    click.echo(_dump(out) if as_json else out)
 
 
 @main.command()
 @click.option("--db", required=True, help="SQLite file path or postgresql:// URL.")
 @click.option("--format", "fmt", type=click.Choice(tuple(FORMATS)), default="jsonl", show_default=True)
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-")
-def export(db, fmt, output):
-    """Export the database: jsonl, stories, acled-csv, plover-jsonl or geojson."""
+@export_filters
+def export(db, fmt, output, layer, filters):
+    """Export the database, or the articles and events the filters select: jsonl, stories,
+    acled-csv, plover-jsonl, geojson or events-csv. Names may be English or Arabic."""
     with _store(db, create=False) as store:
-        service.export(store, fmt, output)
+        try:
+            service.export(store, fmt, output, layer=layer, **filters)
+        except FilterError as e:  # an unknown name: the message lists the closest known ones
+            raise click.UsageError(str(e)) from None
 
 
 @main.command()
@@ -283,6 +291,8 @@ def serve(db, host, port, token, profile, create, cors_origins, synchronous):
         raise click.ClickException(str(e)) from None
     uvicorn.run(app, host=host, port=port)
 
+
+finish(main)  # examples under every --help; article-reading commands refuse other files
 
 if __name__ == "__main__":
     main()

@@ -230,9 +230,9 @@ def event_rows(events: list[dict], texts: dict[str, str]) -> Iterator[dict]:
 
 def write_events_csv(store, out: IO[str], limit: Optional[int] = None, offset: int = 0, **filters) -> None:
     """The events matching ``filters`` as CSV (:data:`EVENT_COLUMNS`), by event date."""
+    events = store.events(limit=limit, offset=offset, **filters)  # before any output: a bad filter raises
     w = csv.DictWriter(out, fieldnames=EVENT_COLUMNS, lineterminator="\n")
     w.writeheader()
-    events = store.events(limit=limit, offset=offset, **filters)
     for start in range(0, len(events), 500):  # the texts of a few hundred articles at a time
         chunk = events[start:start + 500]
         w.writerows(event_rows(chunk, store.texts(sorted({e["article"] for e in chunk}))))
