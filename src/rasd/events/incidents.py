@@ -2,8 +2,9 @@
 
 News copy states an incident in the lead, again with the toll, and again in a source's words;
 counting each sentence as an event doubles what a monitor sums. Two events of one article are
-the same incident when they have the same type and status, the same place (or neither names
-one) and no clash of actors or dates. The record kept is the one with the most arguments read
+the same incident when they have the same type and status and no clash of places, actors or
+dates (a sentence that names no place does not contradict one that does: restatements often
+drop it). The record kept is the one with the most arguments read
 from its own sentence (its evidence), so every field still points at the text it came from;
 ties go to the earliest.
 """
@@ -29,7 +30,7 @@ def same_incident(a: Event, b: Event) -> bool:
     """Whether two events of one article report one incident."""
     if a.type != b.type or a.status != b.status or a.type not in _MERGED:
         return False
-    if _place(a) != _place(b):
+    if _clash(_place(a), _place(b)):
         return False
     if _clash(actor_key(a.actor1), actor_key(b.actor1)) or _clash(actor_key(a.actor2), actor_key(b.actor2)):
         return False
