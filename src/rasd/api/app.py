@@ -27,6 +27,7 @@ from ..config import api_token, settings_from_env
 from ..service import snippet  # noqa: F401  (kept importable from here)
 from ..settings import Settings
 from ..store import open_store
+from ..store.names import warm as warm_names
 from . import docs, errors
 from .deps import StorePool
 from .routes import ROUTERS
@@ -54,6 +55,9 @@ def create_app(db_url: str, token: Optional[str] = None, settings: Optional[Sett
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
+        # The name tables (gazetteer, KB) load in the background: the first filter by a place
+        # name would otherwise wait seconds for them.
+        threading.Thread(target=warm_names, name="rasd-names", daemon=True).start()
         yield
         if db_url != ":memory:":
             pool.close()

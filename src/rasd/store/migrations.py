@@ -185,3 +185,8 @@ CREATE INDEX articles_url ON articles(url);
 from .views import POSTGRES as _V7_POSTGRES, SQLITE as _V7_SQLITE  # noqa: E402
 
 register(7, "name columns, detail views, raw-text search", sqlite=_V7_SQLITE, postgres=_V7_POSTGRES)
+
+# 8: indexes for looking names up case-blind and as written (rasd.store.views.NAME_INDEXES).
+from .views import NAME_INDEXES as _V8  # noqa: E402
+
+register(8, "name lookup indexes", sqlite=_V8)

@@ -12,6 +12,7 @@ Every function takes ``rows(sql, params)``, the store's query runner (``?`` plac
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterable
 
 from .filters import NAMED, FilterError, UnknownName
@@ -70,9 +71,9 @@ def _country(value: str, rows: Rows) -> Match:
 
 def _admin1(value: str, rows: Rows) -> Match:
     terms = vocabulary("admin1").exact(value)
-    names = [t.value for t in terms] + [r[0] for r in rows(
-        "SELECT DISTINCT admin1 FROM places WHERE LOWER(admin1) = LOWER(?) UNION "
-        "SELECT DISTINCT admin1 FROM events WHERE LOWER(admin1) = LOWER(?)", [value] * 2)]
+    names = [t.value for t in terms] or [r[0] for r in rows(
+        "SELECT DISTINCT admin1 FROM places WHERE admin1 = ? UNION "
+        "SELECT DISTINCT admin1 FROM events WHERE admin1 = ?", [value] * 2)]
     if not names:
         raise _unknown("admin1", value, rows)
     return Match("admin1", value, tuple(dict.fromkeys(names)), labels=tuple(t.label for t in terms) or tuple(names))
@@ -183,22 +184,39 @@ def closest(kind: str, value: str, rows: Rows, limit: int = 5) -> list[dict]:
     among equally near ones the larger place or the stored name first)."""
     from rapidfuzz import fuzz, process
 
-    choices: dict[str, tuple[str, str, int]] = {}
+    shipped = _shipped_spellings(kind)
+    stored = {prefix_key(label): (v, label, 10**9) for v, label in _stored_names(kind, rows)}
+    stored.pop("", None)
+    typed = prefix_key(value)
+    found = [(name, score, shipped) for name, score, _ in process.extract(
+        typed, list(shipped), scorer=fuzz.ratio, limit=limit * 10, score_cutoff=60)]
+    found += [(name, score, stored) for name, score, _ in process.extract(
+        typed, list(stored), scorer=fuzz.ratio, limit=limit * 10, score_cutoff=60)]
+    found.sort(key=lambda f: (-round(f[1] / 5), -f[2][f[0]][2]))
+    out: dict[str, dict] = {}
+    for name, _, table in found:
+        v, label, _ = table[name]
+        out.setdefault(v, {"value": v, "label": label})
+    return list(out.values())[:limit]
+
+
+@lru_cache(maxsize=None)
+def _shipped_spellings(kind: str) -> dict[str, tuple[str, str, int]]:
+    """Every folded spelling of the shipped terms of ``kind``: (value, label, weight)."""
+    out: dict[str, tuple[str, str, int]] = {}
     for t in vocabulary(kind).terms:
         for n in t.names:
             k = prefix_key(n)
-            if k not in choices or choices[k][2] < t.weight:
-                choices[k] = (_value(t), t.label, t.weight)
-    for value_, label in _stored_names(kind, rows):
-        choices[prefix_key(label)] = (value_, label, 10**9)
-    choices.pop("", None)
-    found = process.extract(prefix_key(value), list(choices), scorer=fuzz.ratio, limit=limit * 10, score_cutoff=60)
-    found.sort(key=lambda f: (-round(f[1] / 5), -choices[f[0]][2]))
-    out: dict[str, dict] = {}
-    for name, _, _ in found:
-        v, label, _ = choices[name]
-        out.setdefault(v, {"value": v, "label": label})
-    return list(out.values())[:limit]
+            if k and (k not in out or out[k][2] < t.weight):
+                out[k] = (_value(t), t.label, t.weight)
+    return out
+
+
+def warm() -> None:
+    """Build every vocabulary now (the gazetteer's takes seconds), not at the first request."""
+    for kind in KINDS:
+        _shipped_spellings(kind)  # builds vocabulary(kind) first
+    _actor_index()
 
 
 def _stored_names(kind: str, rows: Rows) -> Iterable[tuple[str, str]]:

@@ -94,3 +94,20 @@ def columns_sql(dialect: str) -> str:
 
 SQLITE = columns_sql("sqlite") + INDEXES + VIEWS + SQLITE_SEARCH
 POSTGRES = columns_sql("postgres") + INDEXES + VIEWS
+
+# Migration 8: names are looked up case-blind (actor=islamic state) and as written (داعش):
+# indexes on the same expressions the lookups use (rasd.store.names), so that resolving a
+# name reads a few rows instead of every entity, event and quote.
+NAME_INDEXES = """
+CREATE INDEX entities_name_lower ON entities(LOWER(name_en));
+CREATE INDEX entities_text ON entities(text);
+CREATE INDEX events_actor1_name_lower ON events(LOWER(actor1_name));
+CREATE INDEX events_actor2_name_lower ON events(LOWER(actor2_name));
+CREATE INDEX events_place_name_lower ON events(LOWER(place_name));
+CREATE INDEX events_admin1 ON events(admin1);
+CREATE INDEX quotes_speaker_name_lower ON quotes(LOWER(speaker_name));
+CREATE INDEX quotes_speaker_text ON quotes(speaker_text);
+CREATE INDEX places_name_lower ON places(LOWER(name_en));
+CREATE INDEX places_text ON places(text);
+CREATE INDEX places_admin1 ON places(admin1);
+"""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -114,14 +115,18 @@ class Vocab:
                 self._prefixes.append((" ".join([ws[p][2:], *ws[p + 1:]]), p, term.idx))
         self._sorted = False
 
+    def freeze(self) -> None:
+        """Sort the prefix index once, before any reader (readers never sort)."""
+        self._prefixes.sort()
+        self._sorted = True
+
     def exact(self, name: str) -> list[Term]:
         return [self.terms[i] for i in self.by_key.get(key(name), ())]
 
     def starting(self, typed: str, limit: int = 200) -> list[tuple[Term, str, int]]:
         """Terms with a name whose words start with ``typed``: (term, name, word position)."""
         if not self._sorted:
-            self._prefixes.sort()
-            self._sorted = True
+            self.freeze()
         p = prefix_key(typed)
         if not p:
             return []
@@ -141,13 +146,24 @@ class Vocab:
         return self.terms[t].label
 
 
-@lru_cache(maxsize=None)
+_LOCKS = {k: threading.Lock() for k in KINDS}
+
+
 def vocabulary(kind: str) -> Vocab:
-    """The shipped terms of ``kind`` (one of :data:`KINDS`), built once per process."""
+    """The shipped terms of ``kind`` (one of :data:`KINDS`), built once per process; a thread
+    asking while another builds it waits for that one."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; kinds are {', '.join(KINDS)}")
-    return {"country": _countries, "admin1": _admin1, "place": _places, "actor": _actors,
-            "outlet": _outlets, "event_type": _event_types, "status": _statuses}[kind]()
+    with _LOCKS[kind]:
+        return _build(kind)
+
+
+@lru_cache(maxsize=None)
+def _build(kind: str) -> Vocab:
+    v = {"country": _countries, "admin1": _admin1, "place": _places, "actor": _actors,
+         "outlet": _outlets, "event_type": _event_types, "status": _statuses}[kind]()
+    v.freeze()
+    return v
 
 
 def _countries() -> Vocab:
