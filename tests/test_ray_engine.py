@@ -76,6 +76,8 @@ def _snapshot(db: Path) -> dict:
                 "layers": {t: q(f"SELECT article_id, COUNT(*) FROM {t} GROUP BY article_id ORDER BY article_id")
                            for t in ("entities", "places", "dates", "quotes", "events")},
                 "errors": q("SELECT source, error FROM errors ORDER BY source"),
+                # computed by the workers, written after their articles, read by the story update
+                "embeddings": q("SELECT article_id, kind, text_hash, vec FROM embeddings ORDER BY article_id"),
                 "stories": q("SELECT story_id, article_id FROM story_articles ORDER BY story_id, article_id")}
 
 
@@ -95,8 +97,23 @@ def test_ray_engine_stores_exactly_what_one_process_stores(corpus, tmp_path):
     assert ray.returncode == one.exit_code == 1, ray.stderr  # the two bad lines are error records
     assert json.loads(ray.stdout) == json.loads(one.stdout.splitlines()[-1])
     one_db, ray_db = _snapshot(tmp_path / "one.db"), _snapshot(tmp_path / "ray.db")
-    assert len(one_db["articles"]) == 12 and len(one_db["errors"]) == 2
+    assert len(one_db["articles"]) == 12 and len(one_db["errors"]) == 2 and len(one_db["embeddings"]) == 12
     assert ray_db == one_db
+
+
+def test_local_workers_store_exactly_what_one_process_stores(corpus, tmp_path):
+    one = CliRunner().invoke(main, ["ingest", str(corpus), "--db", str(tmp_path / "one.db"), "--workers", "1"])
+    two = CliRunner().invoke(main, ["ingest", str(corpus), "--db", str(tmp_path / "two.db"), "--workers", "2"])
+    assert one.exit_code == two.exit_code == 1
+    assert _snapshot(tmp_path / "two.db") == _snapshot(tmp_path / "one.db")
+
+
+def test_the_local_engine_reads_no_further_ahead_than_its_window():
+    from rasd.parallel import LocalEngine
+
+    stream = Counting(120)
+    with LocalEngine(Settings(), workers=2, partition_size=4) as engine:
+        assert _lead(stream, engine(stream)) <= (2 * 2 + 1) * 4 and stream.taken == 120
 
 
 @pytest.fixture(scope="module")

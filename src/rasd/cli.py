@@ -185,9 +185,11 @@ def ingest(inputs, db, synchronous, engine, ray_address, settings: Settings, opt
             raise click.UsageError(str(e)) from None
         try:
             with analyzer or contextlib.nullcontext():
-                # Ray results arrive a partition at a time: each is stored as one batch.
+                # Results arrive a partition at a time: each is stored as one batch, and the
+                # story embeddings the workers computed are written after their articles.
                 report = service.ingest(inputs, store, settings, opts, on_error=_report, analyzer=analyzer,
-                                        write_batch=getattr(analyzer, "partition_size", 1))
+                                        write_batch=getattr(analyzer, "partition_size", 1),
+                                        on_stored=getattr(analyzer, "stored", None))
         except BuildMismatch as e:
             raise click.ClickException(str(e)) from None
     click.echo(_dump(report.to_json()))

@@ -144,14 +144,16 @@ def _unknown(items: Iterable[Item], store: Store, provenance: dict, report: Inge
 
 def ingest(inputs: Iterable[str], store: Store, settings: Settings, opts: Optional[IngestOptions] = None,
            on_error=None, progress: Optional[bool] = None, analyzer=None, items=None,
-           write_batch: int = 1) -> IngestReport:
+           write_batch: int = 1, on_stored=None) -> IngestReport:
     """Analyze and store the inputs idempotently, then update the stories.
 
     An input already stored by the same build (same input hash and provenance) is not
     analyzed again; a changed one is analyzed and replaces the stored version.
     ``analyzer(items) -> items`` replaces the local engine (``rasd.parallel.RayEngine``);
     ``items`` (Articles and ItemErrors already read, e.g. by ``rasd watch``) replaces reading
-    ``inputs``; ``write_batch`` > 1 stores articles that many at a time (``Store.put_many``)."""
+    ``inputs``; ``write_batch`` > 1 stores articles that many at a time (``Store.put_many``);
+    ``on_stored(store, articles)`` hears each stored batch (an engine writes the story
+    embeddings its workers computed)."""
     opts = opts or input_options(settings)
     report = IngestReport()
     provenance = settings.provenance()
@@ -163,7 +165,7 @@ def ingest(inputs: Iterable[str], store: Store, settings: Settings, opts: Option
     bar = _progress(progress, count_inputs(inputs)) if _wants_bar(progress) else None
     fresh = _unknown(read_inputs(inputs, opts) if items is None else items, store, provenance, report, bar)
     analyzed = _analyzed(fresh, settings, False) if analyzer is None else analyzer(fresh)
-    _write(_counted(analyzed, bar, close=False), store, provenance, report, on_error, write_batch)
+    _write(_counted(analyzed, bar, close=False), store, provenance, report, on_error, write_batch, on_stored)
     if bar is not None:
         bar.close()
     report.stories = _update_stories(store, settings, progress)
@@ -171,7 +173,7 @@ def ingest(inputs: Iterable[str], store: Store, settings: Settings, opts: Option
 
 
 def _write(items: Iterable[Item], store: Store, provenance: dict, report: IngestReport, on_error,
-           batch: int) -> None:
+           batch: int, on_stored=None) -> None:
     """Store analyzed items: an error at once, articles ``batch`` at a time (one transaction
     each on PostgreSQL); pending articles go first, so rows land in input order."""
     pending: list[Article] = []
@@ -180,6 +182,8 @@ def _write(items: Iterable[Item], store: Store, provenance: dict, report: Ingest
         written = [store.put(pending[0], provenance)] if len(pending) == 1 else store.put_many(pending, provenance)
         report.added += sum(written)
         report.unchanged += len(written) - sum(written)
+        if on_stored:
+            on_stored(store, list(pending))
         pending.clear()
 
     for item in items:
