@@ -55,17 +55,6 @@ _HEADS: tuple[tuple[tuple[str, ...], str, Optional[str]], ...] = tuple(sorted((
     (("مدنيين",), "civilians", None), (("المدنيين",), "civilians", None), (("مدنيون",), "civilians", None),
 ), key=lambda h: -len(h[0])))
 
-# Nisba stems (normalized, without ال and the feminine/plural endings) -> ISO 3166 alpha-2.
-_NISBA = {
-    "سوري": "SY", "عراقي": "IQ", "لبناني": "LB", "اسرائيلي": "IL", "روسي": "RU", "تركي": "TR",
-    "امريكي": "US", "اميركي": "US", "ايراني": "IR", "مصري": "EG", "سوداني": "SD", "ليبي": "LY",
-    "يمني": "YE", "سعودي": "SA", "اماراتي": "AE", "قطري": "QA", "اردني": "JO", "فلسطيني": "PS",
-    "جزائري": "DZ", "مغربي": "MA", "تونسي": "TN", "اوكراني": "UA", "فرنسي": "FR", "بريطاني": "GB",
-    "افغاني": "AF", "باكستاني": "PK", "صومالي": "SO", "نيجيري": "NG", "كويتي": "KW", "بحريني": "BH",
-    "عماني": "OM", "موريتاني": "MR", "اثيوبي": "ET", "مالي": "ML", "تشادي": "TD", "كردي": None,
-}
-_NISBA = {norm(k): v for k, v in _NISBA.items()}
-_HEADS = tuple((tuple(norm(w) for w in phrase), kind, iso) for phrase, kind, iso in _HEADS)
 _COUNTRY_EN = {"SY": "Syria", "IQ": "Iraq", "LB": "Lebanon", "IL": "Israel", "RU": "Russia", "TR": "Turkey",
                "US": "United States", "IR": "Iran", "EG": "Egypt", "SD": "Sudan", "LY": "Libya", "YE": "Yemen",
                "SA": "Saudi Arabia", "AE": "United Arab Emirates", "QA": "Qatar", "JO": "Jordan",
@@ -77,20 +66,19 @@ _CLITICS = ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل"
 
 
 def nisba(word: str) -> Optional[str]:
-    """ISO alpha-2 of a nisba adjective (الإسرائيلية، روسي، التركيين), else None."""
+    """ISO alpha-2 of a nisba adjective (الإسرائيلية، روسي، التركيين), else None; the
+    adjectives are the gazetteer's (data/geo/nisba.tsv), plurals are read back to them."""
+    from ..geo.gazetteer import load
+
+    table = load().nisba
     w = norm(word)
-    for p in ("وال", "بال", "ال", "و"):
-        if w.startswith(p) and len(w) - len(p) >= 4:
-            w = w[len(p):]
-            break
-    for suffix in ("يين", "يون", "ين", "ون", "يه", "ه", ""):
-        stem = w[:-len(suffix)] if suffix else w
-        if suffix in ("يين", "يون") and not stem.endswith("ي"):
-            stem += "ي"
-        if suffix in ("ين", "ون") and not stem.endswith("ي"):
-            continue
-        if stem in _NISBA:
-            return _NISBA[stem]
+    if w.startswith("و") and len(w) > 4:
+        w = w[1:]
+    if w in table:
+        return table[w]
+    for plural in ("يين", "يون"):  # السودانيين، الروسيون -> السوداني
+        if w.endswith(plural) and w[:-len(plural)] + "ي" in table:
+            return table[w[:-len(plural)] + "ي"]
     return None
 
 
