@@ -253,3 +253,25 @@ def test_status_pills_of_calls_are_outlined_not_filled(browser, bulk_server):  #
         assert done.evaluate("n => getComputedStyle(n).backgroundColor") != "rgb(255, 255, 255)"
 
 
+
+
+def test_unknown_name_offers_the_closest_known_ones(browser, bulk_server):  # noqa: F811
+    with open_page(browser, bulk_server, PHONE, "en") as page:
+        page.goto("/#/events?country=Sirya")
+        wait_ready(page, "error")
+        page.get_by_test_id("did-you-mean").get_by_text("Syria").click()
+        wait_ready(page, "#/events?country=SY")
+        assert page.get_by_test_id("table-range").inner_text().split()[-1] == str(BULK_LOCATED - 1)  # all but Baghdad
+
+
+def test_a_country_typed_in_arabic_is_read_as_a_name_and_says_so(browser, bulk_server):  # noqa: F811
+    with open_page(browser, bulk_server, DESKTOP, "ar") as page:
+        page.goto("/#/events")
+        wait_ready(page, "#/events")
+        page.get_by_test_id("f-country").press_sequentially("سو")
+        page.locator('#dl-country option[value="SY"]').wait_for(state="attached")   # from GET /suggest
+        page.get_by_test_id("f-country").fill("سوريا")
+        page.get_by_test_id("f-apply").click()
+        page.wait_for_selector('body[data-ready*="country="]')
+        assert "Syria" in page.get_by_test_id("resolved").inner_text()
+        assert page.get_by_test_id("table-range").inner_text().split()[-1] == str(BULK_LOCATED - 1)

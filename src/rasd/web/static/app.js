@@ -1,7 +1,7 @@
 // rasd dashboard: the router and the header. The views live in js/ (ES modules, loaded from
 // our own origin only: the Content-Security-Policy allows no inline script and no other host).
-import { el } from "./js/dom.js";
-import { LANG, setLang, t } from "./js/i18n.js";
+import { el, query, u } from "./js/dom.js";
+import { LANG, countryName, setLang, t } from "./js/i18n.js";
 import { showEvents, showMap } from "./js/views-events.js";
 import { showArticle, showEntities, showEntity, showSearch, showStories, showStory } from "./js/views.js";
 
@@ -56,9 +56,20 @@ async function route() {
   } catch (err) {
     if (err instanceof Stale || !ctx.current()) return;
     console.error(err);  // the stack, for whoever opens the console
-    ctx.view(el("p", { class: "error", "data-testid": "error" }, t("error"), ": ", el("bdi", { dir: "auto" }, err.message || String(err))));
+    ctx.view(el("p", { class: "error", "data-testid": "error" }, t("error"), ": ", el("bdi", { dir: "auto" }, err.message || String(err))),
+             didYouMean(err.info, path, params));
     document.body.dataset.ready = "error";
   }
+}
+
+// An unknown name in a filter comes back with the closest known names: each is a link to the
+// same view with that name instead.
+function didYouMean(info, path, params) {
+  const sugg = info && info.param && Array.isArray(info.suggestions) ? info.suggestions : [];
+  if (!sugg.length) return "";
+  return el("p", { class: "suggestions", "data-testid": "did-you-mean" }, t("did_you_mean"), " ",
+    sugg.map((x, i) => [i ? " · " : "", el("a", { href: "#" + path + query({ ...params, [info.param]: x.value }) },
+                                             u(info.param === "country" ? countryName(x.value) : x.label || x.value))]));
 }
 
 document.getElementById("lang-toggle").addEventListener("click", () => {

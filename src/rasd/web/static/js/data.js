@@ -7,7 +7,7 @@ export const PAGE = 500;        // the API's largest page
 export const EVENT_CAP = 10000; // the most events one view loads (20 pages); beyond it the view says so
 // Filters the dashboard understands; table state (sort, page, size) and ev are not filters.
 export const FILTER_KEYS = ["q", "date_from", "date_to", "event_type", "status", "country", "admin1", "place",
-                            "actor", "outlet", "story"];
+                            "actor", "outlet", "fatalities_min", "story"];
 
 let caps = null;
 export function capabilities() {
@@ -45,14 +45,14 @@ async function fetchEvents(filters) {
   const c = await capabilities();
   const server = {}, local = {};
   for (const [k, v] of Object.entries(filters)) (c.events.has(k) ? server : local)[k] = v;
-  let { items, total, capped } = await loadAll("/events", server, EVENT_CAP);
+  let { items, total, capped, resolved } = await loadAll("/events", server, EVENT_CAP);
   // A filter the server does not know yet (status on an older API) is applied here.
   if (local.status) {
     const want = new Set(local.status.split(","));
     items = items.filter((e) => want.has(e.status));
     total = items.length;
   }
-  return { items, total, capped };
+  return { items, total, capped, resolved: resolved || {} };
 }
 
 // Every item of a listing, page by page (four requests at a time), up to cap.
@@ -62,7 +62,8 @@ export async function loadAll(path, params, cap) {
   const offsets = [];
   for (let o = PAGE; o < want; o += PAGE) offsets.push(o);
   const pages = await inBatches(offsets, 4, (o) => api(path, { ...params, limit: Math.min(PAGE, want - o), offset: o }));
-  return { items: first.items.concat(...pages.map((p) => p.items)), total: first.total, capped: first.total > want };
+  return { items: first.items.concat(...pages.map((p) => p.items)), total: first.total, capped: first.total > want,
+           resolved: first.resolved };
 }
 
 async function inBatches(xs, n, fn) {

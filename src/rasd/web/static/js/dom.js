@@ -55,13 +55,18 @@ export function query(params) {
   return s ? "?" + s : "";
 }
 
+// GET path?params as JSON. A failure throws an Error whose info is the API's error object
+// ({code, message, param, suggestions...}; older answers said {detail}).
 export async function api(path, params) {
   const r = await fetch(path + query(params), { headers: { Accept: "application/json" } });
   if (!r.ok) {
-    let msg = r.statusText;
-    try { msg = (await r.json()).detail; } catch (e) { /* keep the status text */ }
-    if (msg && typeof msg === "object" && msg.message) msg = msg.message;  // {code, message, param, ...}
-    throw new Error(`${r.status}: ${typeof msg === "string" ? msg : JSON.stringify(msg)}`);
+    let body = null;
+    try { body = await r.json(); } catch (e) { /* not JSON: the status text says it */ }
+    const info = (body && (body.error || body.detail)) || {};
+    const msg = typeof info === "string" ? info : info.message || r.statusText;
+    const err = new Error(`${r.status}: ${msg}`);
+    err.info = typeof info === "object" ? info : {};
+    throw err;
   }
   return r.json();
 }

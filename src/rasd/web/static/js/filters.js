@@ -1,15 +1,45 @@
 // The filter form shared by the map and the table, the chips of filters set elsewhere (an
 // actor, a place, a story), and download links that carry the active filters.
-import { el, query, u } from "./dom.js";
-import { STATUSES, countryName, statusName, t, typeName } from "./i18n.js";
-import { TYPES } from "./present.js";
+import { api, el, query, u } from "./dom.js";
+import { STATUSES, countryName, fmt, statusName, t, typeName } from "./i18n.js";
+import { TYPES, nameOf } from "./present.js";
 import { FILTER_KEYS, NOT_OCCURRED, capabilities } from "./data.js";
 
-const FORM_KEYS = ["date_from", "date_to", "event_type", "status", "country", "outlet"];
+const FORM_KEYS = ["date_from", "date_to", "event_type", "status", "country", "place", "actor", "outlet", "fatalities_min"];
 const DATE = "\\d{4}(-\\d{2}(-\\d{2})?)?";
 
+// A text filter whose choices come from GET /suggest as the user types (names in English or
+// Arabic; the option's value is what the filter takes: an ISO code, a KB id, a geonameid).
+// Until the first answer, the choices are the ones among the loaded events.
+function suggestInput(name, value, local) {
+  const list = el("datalist", { id: "dl-" + name }, local.map(([v, label]) => el("option", { value: v }, label)));
+  const input = el("input", { name, id: "f-" + name, value: value || "", list: "dl-" + name, dir: "auto", autocomplete: "off",
+                              "data-testid": "f-" + name });
+  let timer = null, asked = "";
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const q = input.value.trim();
+      if (!q || q === asked) return;
+      asked = q;
+      try {
+        const r = await api("/suggest", { kind: name, q, limit: 10 });
+        if (q !== input.value.trim()) return;                  // typed on meanwhile
+        list.replaceChildren(...r.items.map((x) => el("option", { value: x.value }, suggestionLabel(name, x))));
+      } catch (e) { /* no suggestions: the field still takes any name */ }
+    }, 200);
+  });
+  return [input, list];
+}
+
+function suggestionLabel(kind, x) {
+  const name = kind === "country" ? countryName(x.value) : x.label;
+  const also = x.match && x.match !== x.label && x.match !== x.value && x.match !== name ? ` — ${x.match}` : "";
+  return `${name}${also}` + (x.count ? ` (${fmt(x.count)})` : "");
+}
+
 // params: the current hash parameters; go(p): navigate with new filters (table state kept
-// apart by the caller). events: the loaded events, for the country and outlet suggestions.
+// apart by the caller). events: the loaded events, for the first suggestions.
 export function filterForm(params, go, events) {
   const input = (name, extra) => el("input", { name, id: "f-" + name, value: params[name] || "", "data-testid": "f-" + name,
                                                autocomplete: "off", ...extra });
@@ -17,33 +47,47 @@ export function filterForm(params, go, events) {
     el("option", { value: "" }, t("all")),
     values.map((v) => el("option", { value: v, selected: params[name] === v ? "selected" : null }, label(v))));
   const field = (name, control) => el("label", { for: "f-" + name }, el("span", {}, t(name)), control);
-  const countries = [...new Set(events.map((e) => e.place && e.place.country).filter(Boolean))].sort();
-  const outlets = [...new Set(events.map((e) => e.outlet).filter(Boolean))].sort();
+  const distinct = (f) => [...new Map(events.map(f).filter((x) => x && x[0]).map((x) => [x[0], x])).values()].slice(0, 50);
+  const countries = distinct((e) => e.place && e.place.country && [e.place.country, countryName(e.place.country)]);
+  const outlets = distinct((e) => e.outlet && [e.outlet, e.outlet]);
+  const actors = distinct((e) => e.actor1 && e.actor1.kb_id && [e.actor1.kb_id, nameOf(e.actor1)]);
+  const places = distinct((e) => e.place && e.place.name_en && [e.place.name_en, nameOf(e.place)]);
   const form = el("form", { class: "filters card", "data-testid": "filters" },
     field("date_from", input("date_from", { dir: "ltr", inputmode: "numeric", placeholder: "YYYY-MM-DD", pattern: DATE })),
     field("date_to", input("date_to", { dir: "ltr", inputmode: "numeric", placeholder: "YYYY-MM-DD", pattern: DATE })),
     field("event_type", select("event_type", TYPES, typeName)),
     field("status", select("status", [...STATUSES, NOT_OCCURRED], (v) => (v === NOT_OCCURRED ? t("not_occurred") : statusName(v)))),
-    field("country", input("country", { list: "dl-country", dir: "auto" })),
-    field("outlet", input("outlet", { list: "dl-outlet", dir: "auto" })),
-    el("datalist", { id: "dl-country" }, countries.map((c) => el("option", { value: c }, countryName(c)))),
-    el("datalist", { id: "dl-outlet" }, outlets.map((o) => el("option", { value: o }))),
+    field("country", suggestInput("country", params.country, countries)),
+    field("place", suggestInput("place", params.place, places)),
+    field("actor", suggestInput("actor", params.actor, actors)),
+    field("outlet", suggestInput("outlet", params.outlet, outlets)),
+    field("fatalities_min", input("fatalities_min", { type: "number", min: 0, dir: "ltr", inputmode: "numeric" })),
     el("div", { class: "buttons" }, el("button", { type: "submit", class: "primary", "data-testid": "f-apply" }, t("apply")),
        el("button", { type: "button", "data-testid": "f-reset", on: { click: () => go({}) } }, t("reset"))));
   // On a phone the form would fill the first screen: it folds away unless a filter is set.
   const active = FORM_KEYS.filter((k) => params[k]).length;
   const box = el("details", { class: "filters-box", "data-testid": "filters-box",
                               open: active || window.matchMedia("(min-width: 721px)").matches ? "" : null },
-    el("summary", { "data-testid": "filters-toggle" }, t("filters"), active ? ` (${active})` : ""), form);
+    el("summary", { "data-testid": "filters-toggle" }, t("filters"), active ? ` (${fmt(active)})` : ""), form);
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     const p = {};
-    // Filters set outside the form (actor, place, story...) stay until their chip is removed.
+    // Filters set outside the form (a story, search words) stay until their chip is removed.
     for (const k of FILTER_KEYS) if (!FORM_KEYS.includes(k) && params[k]) p[k] = params[k];
     for (const [k, v] of new FormData(form).entries()) if (v) p[k] = String(v).trim();
     go(p);
   });
   return box;
+}
+
+// How the server read each name filter ("سوريا" -> Syria), so a filter never silently means
+// something else than what was typed.
+export function resolvedLine(resolved) {
+  const keys = Object.keys(resolved || {}).filter((k) => k !== "status" && k !== "event_type");
+  if (!keys.length) return "";
+  return el("p", { class: "muted resolved", "data-testid": "resolved" }, t("read_as"), ": ",
+    keys.flatMap((k, i) => [i ? " · " : "", t(k), " ", u(resolved[k].query), " = ",
+                            (resolved[k].matches || []).flatMap((m, j) => [j ? ", " : "", u(m)])]));
 }
 
 // The filters not in the form, each with a button that removes it.
@@ -56,7 +100,7 @@ export function filterChips(params, go) {
                    on: { click: () => { const p = { ...params }; delete p[k]; go(p); } } }, "×"))));
 }
 
-const FORMATS = [["acled-csv", "ACLED CSV"], ["geojson", "GeoJSON"], ["plover-jsonl", "PLOVER JSONL"],
+const FORMATS = [["events-csv", "CSV"], ["acled-csv", "ACLED CSV"], ["geojson", "GeoJSON"], ["plover-jsonl", "PLOVER JSONL"],
                  ["stories", "Stories JSON"], ["jsonl", "Articles JSONL"]];
 
 // Download links. The server's exports get the active filters when the server takes them;

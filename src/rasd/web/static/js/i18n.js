@@ -28,7 +28,8 @@ const LABELS = {
     tl_said: "دعوة أو تهديد أو تخطيط أو نفي (تحت الخط، مخطط)", pick_bar: "اضغط على عمود لتصفية الخريطة بتاريخه ونوعه",
     downloads_filtered: "الملفات تتبع التصفية الحالية", downloads_whole: "قاعدة البيانات كاملة",
     these_events: "هذه الأحداث", status_legend_occurred: "وقع", status_legend_said: "دعوة أو تهديد (دائرة متقطعة)",
-    remove_filter: "إزالة", not_occurred: "لم يقع (دعوة، تهديد، تخطيط، نفي)", q: "كلمات البحث", admin1: "المحافظة", page_n: "الصفحة {n} من {m}", table_of: "الأحداث {a}–{b} من {n}",
+    remove_filter: "إزالة", not_occurred: "لم يقع (دعوة، تهديد، تخطيط، نفي)", q: "كلمات البحث", admin1: "المحافظة",
+    read_as: "قُرئت الأسماء هكذا", fatalities_min: "القتلى (حد أدنى)", did_you_mean: "هل تقصد:", page_n: "الصفحة {n} من {m}", table_of: "الأحداث {a}–{b} من {n}",
   },
   en: {
     nav_map: "Map", nav_events: "Events", nav_stories: "Stories", nav_entities: "Actors",
@@ -55,7 +56,8 @@ const LABELS = {
     tl_said: "called for, threatened, planned or denied (below the line, hatched)", pick_bar: "Click a bar to filter by its date and type",
     downloads_filtered: "files follow the active filters", downloads_whole: "whole database",
     these_events: "these events", status_legend_occurred: "occurred", status_legend_said: "called for / threatened (dashed ring)",
-    remove_filter: "remove", not_occurred: "not occurred (called, threatened, planned, denied)", q: "search words", admin1: "province", page_n: "page {n} of {m}", table_of: "Events {a}–{b} of {n}",
+    remove_filter: "remove", not_occurred: "not occurred (called, threatened, planned, denied)", q: "search words", admin1: "province",
+    read_as: "names read as", fatalities_min: "Fatalities (at least)", did_you_mean: "Did you mean:", page_n: "page {n} of {m}", table_of: "Events {a}–{b} of {n}",
   },
 };
 

@@ -2,7 +2,7 @@
 import { el, query } from "./dom.js";
 import { t } from "./i18n.js";
 import { filtersOf, loadEvents } from "./data.js";
-import { downloads, filterChips, filterForm } from "./filters.js";
+import { downloads, filterChips, filterForm, resolvedLine } from "./filters.js";
 import { drawMap, statusKey } from "./map.js";
 import { eventsTable } from "./table.js";
 
@@ -29,7 +29,8 @@ export async function showMap(ctx, params) {
   const dl = el("div");
   ctx.view(el("div", { class: "view-head" }, el("h1", {}, t("map_title")),
                 el("a", { href: "#/events" + query(filters), class: "switch", "data-testid": "to-table" }, t("events_title"))),
-           filterForm(params, go, data.items), filterChips(params, go), count, legendBox, statusKey(), mapDiv,
+           filterForm(params, go, data.items), filterChips(params, go), resolvedLine(data.resolved), count, legendBox,
+           statusKey(), mapDiv,
            el("h2", {}, t("timeline_title")), tl, dl);
   const { located } = await drawMap(mapDiv, legendBox, tl, data, (range, type) =>
     go({ ...filters, date_from: range.from, date_to: range.to, event_type: type }), params.focus);
@@ -54,7 +55,8 @@ export async function showEvents(ctx, params) {
   };
   ctx.view(el("div", { class: "view-head" }, el("h1", {}, t("events_title")),
                 el("a", { href: "#/" + query(filters), class: "switch", "data-testid": "to-map" }, t("map_title"))),
-           filterForm(params, go, data.items), filterChips(params, go), data.capped ? countLine(data) : "", box,
+           filterForm(params, go, data.items), filterChips(params, go), resolvedLine(data.resolved),
+           data.capped ? countLine(data) : "", box,
            await downloads(filters, data.items));
   box.replaceChildren(eventsTable(data, state, draw, filters));
 }
