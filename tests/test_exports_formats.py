@@ -116,3 +116,18 @@ def test_filters_keep_only_the_matching_events(tmp_path):
         out = io.StringIO()
         export(s, "plover-jsonl", out, country="سوريا", status="occurred")
     assert [json.loads(line)["id"] for line in out.getvalue().splitlines()] == ["art-idlib-a-0", "art-idlib-b-0"]
+
+
+@pytest.mark.parametrize("layer", ["events", "places"])
+def test_geojson_layer_reads_in_ogr_with_date_fields(tmp_path, layer):
+    """OGR (what QGIS opens GeoJSON with) sees one point layer whose dates are Date fields."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("ogrinfo"):
+        pytest.skip("ogrinfo (gdal-bin) not installed")
+    path = tmp_path / f"{layer}.geojson"
+    path.write_text(json.dumps(geojson(fx.articles(), layer), ensure_ascii=False), encoding="utf-8")
+    info = subprocess.run(["ogrinfo", "-so", "-al", str(path)], capture_output=True, text=True, check=True).stdout
+    assert f"Layer name: rasd-{layer}" in info and "Geometry: Point" in info
+    assert "date: Date" in info and "date_end: Date" in info and "Feature Count: 4" in info

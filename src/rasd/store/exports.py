@@ -173,7 +173,8 @@ def geojson(articles, layer: str = "all", keep: Optional[set] = None) -> dict:
         if layer in ("all", "places"):
             feats += [_place_feature(art, i, pl) for i, pl in enumerate(art.places)
                       if pl.lat is not None and pl.lon is not None]
-    return {"type": "FeatureCollection", "features": feats}
+    # "name" (a GDAL extension to GeoJSON) becomes the layer's name in QGIS.
+    return {"type": "FeatureCollection", "name": "rasd" if layer == "all" else f"rasd-{layer}", "features": feats}
 
 
 def _event_feature(art: Article, i: int, ev: Event) -> dict:
