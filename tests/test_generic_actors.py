@@ -28,6 +28,7 @@ def test_nisba_adjectives_name_their_country(word, iso):
     ("وقال إن مسلحين مجهولين أطلقوا النار", "Unidentified Armed Group (Yemen)", "generic:unidentified:YE"),
     ("وتقدمت قوات الاحتلال نحو المخيم", "Military Forces of Israel", "generic:military:IL"),
     ("وانتشر الجيش اللبناني في الشوارع", "Military Forces of Lebanon", "generic:military:LB"),
+    ("واقتحم الاحتلال البلدة فجراً", "Military Forces of Israel", "generic:military:IL"),
 ])
 def test_common_noun_forces_become_typed_actors(text, name, kb_id):
     ents = generic_entities(_art(text, "YE"))

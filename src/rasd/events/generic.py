@@ -36,6 +36,7 @@ _NO_COUNTRY = {"military": "Military Forces (country not stated)", "police": "Po
 # A country a phrase implies in Arabic news rides along as its third member.
 _HEADS: tuple[tuple[tuple[str, ...], str, Optional[str]], ...] = tuple(sorted((
     (("قوات", "الاحتلال"), "military", "IL"), (("جيش", "الاحتلال"), "military", "IL"),
+    (("جنود", "الاحتلال"), "military", "IL"), (("الاحتلال",), "military", "IL"),
     (("قوات", "النظام"), "military", "SY"), (("جيش", "النظام"), "military", "SY"),
     (("قوات", "الجيش"), "military", None), (("القوات", "المسلحه"), "military", None),
     (("القوات", "الحكوميه"), "military", None), (("القوات", "النظاميه"), "military", None),
