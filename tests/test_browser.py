@@ -270,7 +270,8 @@ def test_entity_page_shows_events_and_quotes_over_time(page):
     shot(page, "entities_ar")
     page.goto("/#/entity/generic:military:SY")
     wait_ready(page, "#/entity/generic:military:SY")
-    assert page.get_by_test_id("entity-items").locator("li").count() == 3   # two events, one quote
+    assert page.get_by_test_id("entity-events").get_by_test_id("event-row").count() == 2
+    assert page.get_by_test_id("entity-quotes").locator("li").count() == 1
     shot(page, "entity_ar")
 
 

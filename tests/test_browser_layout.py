@@ -43,7 +43,7 @@ PROBE = r"""
   const menu = [...document.querySelectorAll("#menu a, .brand, #search-input, #search-form button, #lang-toggle")]
     .map((n) => ({ text: n.textContent || n.id, lines: n.matches("input") ? 1 : lines(n), inside: inside(n.getBoundingClientRect()) }));
   const offscreen = [], foreign = [], undirected = [];
-  const skip = (n) => n.closest(".leaflet-control-container, svg, script, style, option, datalist, .table-wrap");
+  const skip = (n) => n.closest(".leaflet-control-container, svg, script, style, option, datalist");
   const walker = document.createTreeWalker(document.getElementById("view"), NodeFilter.SHOW_TEXT);
   for (let t = walker.nextNode(); t; t = walker.nextNode()) {
     const s = t.nodeValue.trim(), host = t.parentElement;
@@ -52,7 +52,8 @@ PROBE = r"""
     const rects = [...r.getClientRects()].filter((x) => x.width > 0);
     if (!rects.length) continue;                       // not displayed (a closed popup, a folded form)
     if (host.closest(".leaflet-container") && !host.closest(".leaflet-popup")) continue;   // markers may sit off the map's edge
-    if (rects.some((x) => !inside(x))) offscreen.push(s.slice(0, 40));
+    // A wide table scrolls inside its own box on a desktop: only the page must not scroll.
+    if (rects.some((x) => !inside(x)) && !host.closest(".table-wrap")) offscreen.push(s.slice(0, 40));
     const dirHost = host.closest("[dir]");
     if (foreignRe.test(s) && (!dirHost || !document.getElementById("view").contains(dirHost))) foreign.push(s.slice(0, 40));
     if (userText.some((u) => s.includes(u)) && !(dirHost && dirHost.getAttribute("dir") === "auto")) undirected.push(s.slice(0, 40));

@@ -29,7 +29,7 @@ const LABELS = {
     downloads_filtered: "الملفات تتبع التصفية الحالية", downloads_whole: "قاعدة البيانات كاملة",
     these_events: "هذه الأحداث", status_legend_occurred: "وقع", status_legend_said: "دعوة أو تهديد (دائرة متقطعة)",
     remove_filter: "إزالة", not_occurred: "لم يقع (دعوة، تهديد، تخطيط، نفي)", q: "كلمات البحث", admin1: "المحافظة",
-    read_as: "قُرئت الأسماء هكذا", fatalities_min: "القتلى (حد أدنى)", did_you_mean: "هل تقصد:", page_n: "الصفحة {n} من {m}", table_of: "الأحداث {a}–{b} من {n}",
+    read_as: "قُرئت الأسماء هكذا", kb_id: "المعرّف", fatalities_min: "القتلى (حد أدنى)", did_you_mean: "هل تقصد:", page_n: "الصفحة {n} من {m}", table_of: "الأحداث {a}–{b} من {n}",
   },
   en: {
     nav_map: "Map", nav_events: "Events", nav_stories: "Stories", nav_entities: "Actors",
@@ -57,7 +57,7 @@ const LABELS = {
     downloads_filtered: "files follow the active filters", downloads_whole: "whole database",
     these_events: "these events", status_legend_occurred: "occurred", status_legend_said: "called for / threatened (dashed ring)",
     remove_filter: "remove", not_occurred: "not occurred (called, threatened, planned, denied)", q: "search words", admin1: "province",
-    read_as: "names read as", fatalities_min: "Fatalities (at least)", did_you_mean: "Did you mean:", page_n: "page {n} of {m}", table_of: "Events {a}–{b} of {n}",
+    read_as: "names read as", kb_id: "KB id", fatalities_min: "Fatalities (at least)", did_you_mean: "Did you mean:", page_n: "page {n} of {m}", table_of: "Events {a}–{b} of {n}",
   },
 };
 

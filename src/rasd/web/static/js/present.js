@@ -26,6 +26,9 @@ export function named(x, attrs) {
   return u(shown, "bdi", { title: other && other !== shown ? other : null, ...(attrs || {}) });
 }
 
+// A date (or a range "a – b") kept left to right and on one line in either layout.
+export const dateNode = (v) => (v ? el("span", { dir: "ltr", class: "date" }, v) : "");
+
 export function typePill(ev) {
   return el("span", { class: "pill type" + (isOccurred(ev) ? "" : " said"), style: { "--c": typeColor(ev.type) },
                       title: ev.type, "data-type": ev.type }, typeName(ev.type));
@@ -49,7 +52,7 @@ export function eventLine(ev) {
   return el("span", { class: "event-line" + (isOccurred(ev) ? "" : " said") },
     typePill(ev), ev.mode ? el("span", { class: "pill" }, modeName(ev.mode)) : "", statusPill(ev.status), " ",
     actorsNode(ev), ev.place ? [" · ", named(ev.place, { class: "place" })] : "",
-    when ? [" · ", el("span", { dir: "ltr", class: "date" }, when)] : "",
+    when ? [" · ", dateNode(when)] : "",
     ev.fatalities ? [" · ", el("span", { class: "fat" }, `☠ ${fmt(ev.fatalities)}`)] : "");
 }
 

@@ -3,14 +3,14 @@
 // with a notice), so a sort is over everything that matches, not over one page.
 import { el, query, u } from "./dom.js";
 import { collator, countryName, fmt, modeName, statusName, t, typeName } from "./i18n.js";
-import { named, nameOf, statusPill, typePill } from "./present.js";
+import { dateNode, named, nameOf, statusPill, typePill } from "./present.js";
 import { eventDate, evidenceHref, isOccurred } from "./data.js";
 
 export const SIZES = [25, 50, 100, 200];
 const num = (v) => (v === null || v === undefined ? null : Number(v));
 // column -> [label key, sort value of an event, cell]
 const COLUMNS = {
-  date: ["date", (e) => eventDate(e) || null, (e) => el("span", { dir: "ltr" }, eventDate(e))],
+  date: ["date", (e) => eventDate(e) || null, (e) => dateNode(eventDate(e))],
   type: ["type", (e) => typeName(e.type), (e) => [typePill(e), e.mode ? el("span", { class: "muted" }, " ", modeName(e.mode)) : ""]],
   status: ["status", (e) => statusName(e.status), (e) => statusPill(e.status)],
   actor1: ["actor1", (e) => nameOf(e.actor1) || null, (e) => named(e.actor1)],

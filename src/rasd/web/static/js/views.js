@@ -1,19 +1,22 @@
 // Stories, one story, one article, actors, one actor, search results.
 import { api, el, enc, query, u } from "./dom.js";
 import { LANG, aboutParts, entityLabel, fmt, modeName, t } from "./i18n.js";
-import { articleMarks, eventLine, highlighted, legend, named, statusPill, typePill } from "./present.js";
-import { PAGE, eventDate, evidenceHref, isOccurred } from "./data.js";
+import { articleMarks, dateNode, eventLine, highlighted, legend, named, statusPill, typePill } from "./present.js";
+import { PAGE, isOccurred } from "./data.js";
 import { timeline } from "./timeline.js";
+import { eventsTable } from "./table.js";
 
 const list = (xs) => xs.filter(Boolean).flatMap((x, i) => (i ? [LANG === "ar" ? "، " : ", ", u(x)] : [u(x)]));
 const dotted = (...parts) => parts.filter((p) => p !== "" && p !== null && p !== undefined && !(Array.isArray(p) && !p.length))
   .flatMap((p, i) => (i ? [" · ", p] : [p]));
 
 // A plain table that stacks into labelled cards on a phone (data-label feeds the CSS).
-function table(head, rows, attrs) {
+// wide: the columns whose cell takes a card's whole width (long text).
+function table(head, rows, attrs, wide) {
   return el("div", { class: "table-wrap" }, el("table", { class: "rtable", ...(attrs || {}) },
     el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col" }, h)))),
-    el("tbody", {}, rows.map((r) => (r instanceof Node ? r : el("tr", {}, r.map((c, i) => el("td", { "data-label": head[i] }, c))))))));
+    el("tbody", {}, rows.map((r) => (r instanceof Node ? r : el("tr", {}, r.map((c, i) =>
+      el("td", { "data-label": head[i], class: (wide || []).includes(i) ? "wide" : null }, c))))))));
 }
 const truncated = (shown, total) => (total > shown
   ? el("p", { class: "muted", "data-testid": "truncated" }, `${fmt(shown)} / ${fmt(total)}`) : "");
@@ -23,7 +26,7 @@ export async function showStories(ctx) {
   ctx.view(el("h1", {}, t("stories_title")), truncated(data.items.length, data.total),
     el("ul", { class: "plain card" }, data.items.map((s) => el("li", {},
       el("a", { href: "#/story/" + enc(s.id), "data-testid": "story-link", dir: "auto" }, s.title || s.id), " ",
-      el("span", { class: "muted" }, dotted(s.first_published ? el("span", { dir: "ltr" }, s.first_published) : "", list(s.outlets),
+      el("span", { class: "muted" }, dotted(dateNode(s.first_published), list(s.outlets),
         `${fmt(s.articles.length)} ${t("articles")}`, `${fmt(s.events.length)} ${t("events")}`,
         s.contradictions.length ? `${fmt(s.contradictions.length)} ${t("contradictions")}` : ""))))));
 }
@@ -47,11 +50,11 @@ export async function showStory(ctx, id) {
       el("span", { class: "muted" }, ` (${fmt((ev.sources || []).length)} ${t("articles")})`)))));
   const cols = el("div", { class: "columns", "data-testid": "story-columns" }, arts.filter(Boolean).map((a) =>
     el("article", { class: "card", "data-testid": "story-article", "data-article": a.id },
-      el("div", { class: "muted" }, dotted(u(a.outlet), a.published ? el("span", { dir: "ltr" }, a.published) : "")),
+      el("div", { class: "muted" }, dotted(u(a.outlet), dateNode(a.published))),
       el("h2", {}, el("a", { href: "#/article/" + enc(a.id), "data-testid": "article-link", dir: "auto" }, a.title || a.id)),
       highlighted(a.text, articleMarks(a, story)))));
   ctx.view(el("h1", { "data-testid": "story-title" }, t("story"), ": ", u(story.title || story.id)),
-    el("p", { class: "muted" }, dotted([story.first_published, story.last_published].filter(Boolean).join(" – "), list(story.outlets))),
+    el("p", { class: "muted" }, dotted(dateNode([story.first_published, story.last_published].filter(Boolean).join(" – ")), list(story.outlets))),
     legend(), contra, evs, cols);
 }
 
@@ -84,10 +87,10 @@ export async function showArticle(ctx, id, params) {
                                                    "data-ev": i, title: t("show_evidence"), on: { click: () => focus(i) } },
     [[t("type"), [typePill(e), e.mode ? el("span", { class: "muted" }, " ", modeName(e.mode)) : ""]], [t("status"), statusPill(e.status)],
      [t("actor1"), named(e.actor1)], [t("actor2"), named(e.actor2)], [t("place"), named(e.place)],
-     [t("date"), e.date ? el("span", { dir: "ltr" }, e.date.value) : ""], [t("fatalities"), e.fatalities ?? ""],
+     [t("date"), dateNode(e.date && e.date.value)], [t("fatalities"), e.fatalities ?? ""],
      [t("open_evidence"), el("button", { type: "button", class: "link", "data-testid": "event-evidence" }, t("open_evidence"))]]
       .map(([label, c]) => el("td", { "data-label": label }, c))));
-  ctx.view(el("div", { class: "muted" }, dotted(u(a.outlet), a.published ? el("span", { dir: "ltr" }, a.published) : "",
+  ctx.view(el("div", { class: "muted" }, dotted(u(a.outlet), dateNode(a.published),
                                                a.url ? el("a", { href: a.url, rel: "noopener noreferrer", dir: "ltr", class: "url" }, a.url) : "")),
     el("h1", { "data-testid": "article-title", dir: "auto" }, a.title || a.id),
     stories.length ? el("p", {}, t("stories_of_article"), ": ", stories.map((s) => el("a", { href: "#/story/" + enc(s.id), dir: "auto", class: "story-ref" }, s.title || s.id))) : "",
@@ -97,9 +100,9 @@ export async function showArticle(ctx, id, params) {
           { "data-testid": "article-events" }),
     el("h2", {}, t("quotes")),
     table([t("speaker"), t("quote"), t("via")], a.quotes.map((q) => [named(q.speaker),
-      [u(q.text, "q"), q.incitement ? el("span", { class: "pill incite" }, t("incitement")) : ""], u(q.via)])),
+      [u(q.text), q.incitement ? el("span", { class: "pill incite" }, t("incitement")) : ""], u(q.via)]), {}, [1]),
     el("h2", {}, t("entities")),
-    table([t("name"), t("label"), "kb_id"], a.entities.map((e) => [named(e), entityLabel(e.label),
+    table([t("name"), t("label"), t("kb_id")], a.entities.map((e) => [named(e), entityLabel(e.label),
       e.kb_id ? el("a", { href: "#/entity/" + enc(e.kb_id), dir: "ltr" }, e.kb_id) : ""])));
   if (params.ev !== undefined && a.events[Number(params.ev)]) focus(Number(params.ev));
 }
@@ -111,24 +114,29 @@ export async function showEntities(ctx) {
       [el("a", { href: "#/entity/" + enc(e.id), "data-testid": "entity-link", dir: "auto" }, (LANG === "en" && e.name_en) || e.names[0] || e.id),
        LANG === "ar" && e.name_en ? [" ", el("span", { class: "muted", dir: "auto" }, e.name_en)] : ""],
       entityLabel(e.label), fmt(e.mentions), fmt(e.articles),
-      e.first_seen ? el("span", { dir: "ltr" }, e.first_seen) : "", e.last_seen ? el("span", { dir: "ltr" }, e.last_seen) : ""]))));
+      dateNode(e.first_seen), dateNode(e.last_seen)]))));
 }
 
 export async function showEntity(ctx, id) {
   const e = await api("/entities/" + enc(id));
-  const items = [...e.events.map((x) => ({ when: eventDate(x), kind: "event", x })),
-                 ...e.quotes.map((x) => ({ when: x.published, kind: "quote", x }))]
-    .sort((a, b) => String(a.when).localeCompare(String(b.when)));
+  const quotes = [...e.quotes].sort((a, b) => String(a.published).localeCompare(String(b.published)));
   const tl = el("div", { class: "timeline", "data-testid": "timeline" });
+  // Its events in the same sortable, paged table as the events view (sorting stays on this page).
+  const box = el("div", { "data-testid": "entity-events" });
+  const state = {};
+  const draw = (s) => {
+    Object.assign(state, s);
+    box.replaceChildren(eventsTable({ items: e.events }, state, draw, e.kb_id ? { actor: e.kb_id } : {}));
+  };
   ctx.view(el("h1", { "data-testid": "entity-title", dir: "auto" }, (LANG === "en" && e.name_en) || e.names[0] || e.id),
-    el("p", { class: "muted" }, dotted(entityLabel(e.label), e.kb_id ? el("span", { dir: "ltr" }, e.kb_id) : "",
+    el("p", { class: "muted" }, dotted(entityLabel(e.label), e.kb_id ? el("bdi", { dir: "ltr" }, e.kb_id) : "",
       `${fmt(e.mentions)} ${t("mentions")}`, `${fmt(e.articles)} ${t("articles")}`, list(e.names))),
-    el("h2", {}, t("events_over_time")), e.events.length >= PAGE ? truncated(e.events.length, e.events.length + 1) : "", tl,
-    el("ul", { class: "plain card", "data-testid": "entity-items" }, items.map((it) => el("li", {},
-      el("span", { class: "muted", dir: "ltr" }, it.when || ""), " ",
-      it.kind === "event" ? [eventLine(it.x), " ", el("a", { href: evidenceHref(it.x) }, t("open_evidence"))]
-        : [el("mark", { class: "hl-quote", dir: "auto" }, it.x.text), " ", el("span", { class: "muted" }, u(it.x.outlet)), " ",
-           el("a", { href: "#/article/" + enc(it.x.article) }, t("open_article"))]))));
+    el("h2", {}, t("events_over_time")), e.events.length >= PAGE ? truncated(e.events.length, e.events.length + 1) : "", tl, box,
+    el("h2", {}, t("quotes")),
+    el("ul", { class: "plain card", "data-testid": "entity-quotes" }, quotes.length ? quotes.map((q) => el("li", {},
+      el("span", { class: "muted" }, dateNode(q.published)), " ", el("mark", { class: "hl-quote", dir: "auto" }, q.text), " ",
+      el("span", { class: "muted" }, u(q.outlet)), " ", el("a", { href: "#/article/" + enc(q.article) }, t("open_article")))) : el("li", { class: "muted" }, t("none"))));
+  draw({});
   timeline(tl, e.events);
 }
 
@@ -141,7 +149,7 @@ export async function showSearch(ctx, params) {
       ? t("rows", { a: offset + 1, b: offset + data.items.length, n: data.total }) : `${fmt(data.total)} ${t("results")}`),
     el("ul", { class: "plain card" }, data.items.map((a) => el("li", { "data-testid": "search-hit" },
       el("a", { href: "#/article/" + enc(a.id), dir: "auto" }, a.title || a.id), " ",
-      el("span", { class: "muted" }, dotted(u(a.outlet), a.published ? el("span", { dir: "ltr" }, a.published) : "")),
+      el("span", { class: "muted" }, dotted(u(a.outlet), dateNode(a.published))),
       snippetNode(a.snippet || { text: a.preview, start: 0, end: 0 })))),
     data.total > limit ? el("nav", { class: "pager" },
       offset > 0 ? el("a", { href: at(Math.max(0, offset - limit)) }, t("prev")) : "",
