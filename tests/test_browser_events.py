@@ -275,3 +275,15 @@ def test_a_country_typed_in_arabic_is_read_as_a_name_and_says_so(browser, bulk_s
         page.wait_for_selector('body[data-ready*="country="]')
         assert "Syria" in page.get_by_test_id("resolved").inner_text()
         assert page.get_by_test_id("table-range").inner_text().split()[-1] == str(BULK_LOCATED - 1)
+
+
+@pytest.mark.parametrize("lang,arrow", [("ar", "←"), ("en", "→")])
+def test_actor_arrow_points_from_the_actor_to_the_target(browser, bulk_server, lang, arrow):  # noqa: F811
+    with open_page(browser, bulk_server, PHONE, lang) as page:
+        page.goto("/#/?focus=bulk-00:0")                          # Regime forces strike: Civilians the target
+        wait_ready(page, "#/?focus=bulk-00:0")
+        actors = page.locator('[data-event="bulk-00:0"] .actors')
+        assert arrow in actors.inner_text()
+        a1, a2 = (actors.locator(c).evaluate("n => n.getBoundingClientRect().left") for c in (".actor1", ".actor2"))
+        assert (a1 > a2) == (lang == "ar")                         # the actor stands where the line starts
+        assert actors.locator(".actor1").inner_text() == ("قوات النظام" if lang == "ar" else "Regime forces")

@@ -3,7 +3,7 @@
 // denied a dashed ring), markers clustered by Leaflet.markercluster, a popup per marker that
 // opens each event's evidence sentence.
 /* global L, topojson */
-import { el, enc, u } from "./dom.js";
+import { el, enc, query, u } from "./dom.js";
 import { fmt, t, typeName } from "./i18n.js";
 import { eventLine, nameOf, typeClass, typeColor } from "./present.js";
 import { evidenceHref, isOccurred, loadEvents, storiesByArticle } from "./data.js";
@@ -89,7 +89,8 @@ function clusterIcon(cluster) {
 }
 
 const POPUP_MAX = 25;
-function popupFor(storyOf) {
+let LIVE = null;
+function popupFor(storyOf, filters) {
   return (group) => el("div", { class: "popup-ev", "data-testid": "popup" },
     group.slice(0, POPUP_MAX).map((ev) => el("div", { class: "popup-item", "data-event": ev.id },
       el("div", {}, eventLine(ev)),
@@ -98,7 +99,9 @@ function popupFor(storyOf) {
         el("a", { href: evidenceHref(ev), "data-testid": "popup-evidence", title: t("show_evidence") }, t("open_evidence")),
         (storyOf[ev.article] || []).map((s) => el("a", { href: "#/story/" + enc(s.id), "data-testid": "popup-story" },
                                                    t("open_story"), ": ", u(s.title || s.id)))))),
-    group.length > POPUP_MAX ? el("p", { class: "muted" }, el("a", { href: "#/events" }, t("more_in_table", { n: group.length - POPUP_MAX }))) : "");
+    group.length > POPUP_MAX ? el("p", { class: "muted" }, el("a", {
+      href: "#/events" + query({ ...filters, place: group[0].place.name_en || group[0].place.text }), "data-testid": "popup-more" },
+      t("more_in_table", { n: group.length - POPUP_MAX }))) : "");
 }
 
 export function statusKey() {
@@ -108,10 +111,14 @@ export function statusKey() {
 }
 
 // Draws the map into mapDiv and the timeline into tlDiv; returns what the count line needs.
-// focus: an event id whose marker is zoomed to (out of its cluster) and opened.
-export async function drawMap(mapDiv, legendBox, tlDiv, data, onPick, focus) {
+// onPick(range, type): a timeline bar was clicked; focus: an event id whose marker is zoomed
+// to (out of its cluster) and opened; filters: the active ones, for the popup's table link.
+export async function drawMap(mapDiv, legendBox, tlDiv, data, { onPick, focus, filters }) {
   // No tile layer sets a zoom range, and the clusterer needs one: borders hold up to about 12.
+  // The previous view's map lives on in Leaflet's window listeners until it is removed.
+  if (LIVE) LIVE.remove();
   const map = L.map(mapDiv, { worldCopyJump: true, attributionControl: true, minZoom: 2, maxZoom: 12 }).setView([33.5, 40], 5);
+  LIVE = map;
   map.attributionControl.setPrefix("Leaflet · Natural Earth");
   const [borders, storyOf] = await Promise.all([world(), storiesByArticle().catch(() => ({}))]);
   L.geoJSON(borders, { style: { color: "#777", weight: 1, fillColor: "#f3efe4", fillOpacity: 1 }, interactive: false }).addTo(map);
@@ -128,7 +135,7 @@ export async function drawMap(mapDiv, legendBox, tlDiv, data, onPick, focus) {
   }
   const cluster = L.markerClusterGroup({ iconCreateFunction: clusterIcon, maxClusterRadius: 45, showCoverageOnHover: false,
                                          spiderfyOnMaxZoom: true });
-  const popup = popupFor(storyOf);
+  const popup = popupFor(storyOf, filters);
   const markers = [...groups.values()].map((g) => markerFor(g, popup));
   // The view is fixed before the clusters are made, so they are made once, at the final zoom.
   if (markers.length) map.fitBounds(markers.map((m) => m.getLatLng()), { maxZoom: 7, padding: [30, 30], animate: false });

@@ -32,8 +32,9 @@ export async function showMap(ctx, params) {
            filterForm(params, go, data.items), filterChips(params, go), resolvedLine(data.resolved), count, legendBox,
            statusKey(), mapDiv,
            el("h2", {}, t("timeline_title")), tl, dl);
-  const { located } = await drawMap(mapDiv, legendBox, tl, data, (range, type) =>
-    go({ ...filters, date_from: range.from, date_to: range.to, event_type: type }), params.focus);
+  const { located } = await drawMap(mapDiv, legendBox, tl, data, {
+    onPick: (range, type) => go({ ...filters, date_from: range.from, date_to: range.to, event_type: type }),
+    focus: params.focus, filters });
   ctx.check();
   count.replaceWith(countLine(data, located));
   dl.replaceWith(await downloads(filters, data.items));
