@@ -190,6 +190,8 @@ def test_table_row_opens_its_evidence_sentence_highlighted(browser, bulk_server,
         row.get_by_test_id("row-evidence").click()
         wait_ready(page, "#/article/bulk-00?ev=2")
         assert evidence_text(page) == BULK_KINDS[2][3]
+        # Marked in one colour over the hatching of a threat's sentence, not under it.
+        assert page.locator("mark.flash").first.evaluate("m => getComputedStyle(m).backgroundImage") == "none"
         assert page.locator("mark.flash").first.evaluate(
             "m => { const r = m.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }")
         assert page.locator('[data-testid=article-event][data-ev="2"]').get_attribute("class").split().count("focus") == 1

@@ -13,6 +13,7 @@ const dotted = (...parts) => parts.filter((p) => p !== "" && p !== null && p !==
 // A plain table that stacks into labelled cards on a phone (data-label feeds the CSS).
 // wide: the columns whose cell takes a card's whole width (long text).
 function table(head, rows, attrs, wide) {
+  if (!rows.length) return el("p", { class: "muted" }, t("none"));
   return el("div", { class: "table-wrap" }, el("table", { class: "rtable", ...(attrs || {}) },
     el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col" }, h)))),
     el("tbody", {}, rows.map((r) => (r instanceof Node ? r : el("tr", {}, r.map((c, i) =>
