@@ -146,7 +146,7 @@ function svgChart({ unit, bins }, W, onPick) {
     defs.appendChild(p);
   }
   svg.appendChild(defs);
-  svg.appendChild(svgEl("text", { x: 2, y: M.t + 20, class: "ylab" }, fmt(up)));
+  if (up) svg.appendChild(svgEl("text", { x: 2, y: M.t + 20, class: "ylab" }, fmt(up)));
   if (down) svg.appendChild(svgEl("text", { x: 2, y: axis + down * k, class: "ylab" }, fmt(down)));
   for (const b of bins) {
     const x0 = x(b.start), bw = Math.max(1, x(b.end) - x0 - (x(b.end) - x0 > 4 ? 1 : 0));
