@@ -25,6 +25,7 @@ DATELINE_AFTER = re.compile(r"^\s*(?:\([^)\n]{0,30}\))?\s*[-–—:ـ]")
 _LIST_GAP = re.compile(r"^\s*[،,]?\s*و?\s*$")
 _WORD = re.compile(r"[\u0621-\u064A]+")
 DATELINE_WEIGHT = 2.0
+MAX_DATELINE_PREFIX = 60
 OUTLET_WEIGHT = 1.5
 NISBA_WEIGHT, NISBA_CAP = 0.3, 2.0
 BIG_CITY = {True: 100_000, False: 1_000_000}  # population a bare GeoNames city votes with (Arab / abroad)
@@ -41,7 +42,11 @@ class Neighbours:
 
 def is_dateline_at(text: str, start: int, end: int) -> bool:
     """True when text[start:end] opens a line as a dateline ("بيروت -", "دمشق (أ ف ب) -")."""
-    line_start = text.rfind("\n", 0, start) + 1
+    # at most two words before it on its line: never more than a short stretch back (news
+    # articles are often one long line, so the line itself is never split)
+    line_start = text.rfind("\n", max(0, start - MAX_DATELINE_PREFIX), start) + 1
+    if line_start == 0 and start > MAX_DATELINE_PREFIX:
+        return False
     if len(text[line_start:start].split()) > 2:
         return False
     return bool(DATELINE_AFTER.match(text[end:end + 40]))
@@ -71,8 +76,7 @@ def _parent(matches: list[Match], i: int, text: str) -> Optional[int]:
         nxt = matches[j]
         if nxt.key in STOPWORDS:
             continue  # "بمدينة" is itself a gazetteer name (Medina): step over it
-        gap = norm(text[m.end:nxt.start]).split()
-        if nxt.start - m.end <= 25 and all(w in PARENT_GAP for w in gap):
+        if nxt.start - m.end <= 25 and all(w in PARENT_GAP for w in norm(text[m.end:nxt.start]).split()):
             return j
         return None
     return None

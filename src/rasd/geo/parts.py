@@ -21,13 +21,15 @@ from .words import PARENT_GAP, STOPWORDS
 # Kind words that announce a part of a town or a village (not منطقة, which opens any "area of").
 PART_WORDS = {"حي", "احياء", "مخيم", "قريه", "بلده", "مديريه", "ضاحيه", "ناحيه", "دوار"}
 _WORD = re.compile(r"\w+")
+# A cheap look for any of PART_WORDS in the raw text before normalizing it (most texts have none).
+_CUE = re.compile(r"حي|أحياء|احياء|مخيم|قري|بلد|مديري|ضاحي|ناحي|دوار")
 MAX_NAME_WORDS = 2
 MAX_GAP_CHARS = 25
 
 
 def unknown_parts(text: str, places: list[Place], gz: Gazetteer) -> list[Place]:
     """Places for unknown names of parts and villages that the text puts in a placed town."""
-    if not places:
+    if not places or not _CUE.search(text):
         return []
     nz = normalize(text)
     folded = nz.text

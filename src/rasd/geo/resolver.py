@@ -289,10 +289,10 @@ def resolve(matches: list[Match], text: str, entity_spans: Iterable[tuple[int, i
         gz = load()
     ents = list(entity_spans)
     xs = []
-    for m, nb in zip(matches, mention_context(matches, text)):
+    for m in matches:
         vetoed, loc = _vetoed(m, ents)
         if not vetoed:
-            xs.append(_Mention(m, nb, loc))
+            xs.append(_Mention(m, Neighbours(), loc))
     # the context is computed over the surviving mentions, so a vetoed name neither votes nor lists
     for x, nb in zip(xs, mention_context([x.m for x in xs], text)):
         x.nb = nb
