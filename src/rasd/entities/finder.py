@@ -147,15 +147,17 @@ class EntityFinder:
         self.tagger = tagger if tagger is not None else _load_tagger(profile, ner_model)
         self._gazetteer = load_gazetteer()
 
-    def entities(self, text: str, sentences: list | None = None, tokens: tuple = ()) -> list[Entity]:
+    def entities(self, text: str, sentences: list | None = None, tokens: tuple = (),
+                 published: str | None = None) -> list[Entity]:
         """All entities of ``text``: non-overlapping, sorted, each ``text[start:end]``.
 
         ``sentences`` (with their ``tokens``) is the text layer of the Article; without it the
-        text is segmented here (callers that hold only a string)."""
+        text is segmented here (callers that hold only a string). ``published``: the article's
+        date (ISO), which the KB's titles and validity dates honour; None when unknown."""
         if sentences is None:
             sentences, tokens = sentences_with_tokens(text)
         kb_ents = [Entity(m.start, m.end, m.text, m.label, m.kb_id, m.name_en)
-                   for m in link_text(text, self.kb, tokens)]
+                   for m in link_text(text, self.kb, tokens, when=published)]
         ner_ents = self._ner(text, [tokens[s.first:s.last] for s in sentences])
         # KB first, then NER spans that do not touch any KB span.
         chosen = list(kb_ents)

@@ -12,6 +12,16 @@ Three kinds of names (see ``rasd/data/kb/SCHEMA.md``):
 - ``short`` names are back-references: "البغدادي", "زعيم التنظيم", "التنظيم", "المرصد"
   resolve to the entry with that short name that the document names in full nearest
   before them (else nearest after them, for headlines); unresolved ones are dropped.
+
+Role names (``roles`` in the KB: "وزير الخارجية المصري", "الرئيس التركي") are titles bound
+to a term of office, resolved by :func:`_resolve_role` against the article's date ``when``:
+the holder named right after the title ("وزير الخارجية المصري سامح شكري") wins at any date;
+after "السابق/الأسبق/الراحل ..." the title is a former holder, which the document must
+name; otherwise the holder in office at ``when`` (the one the document names, if several).
+With no date, a title links only to a holder the document names (as a back-reference);
+an unresolved title is left unlinked and the names inside it ("المصري") compete as usual.
+A person's own names link at any date. Among entries sharing a name, the ones that
+existed at ``when`` (``valid_from``/``valid_to``) come first.
 """
 from __future__ import annotations
 
@@ -37,7 +47,8 @@ _NOUN_READING = {
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """One linked span: ``text == source[start:end]``; ``how`` is name / quoted / coref."""
+    """One linked span: ``text == source[start:end]``; ``how`` is name / quoted / coref /
+    role (a title resolved to its holder)."""
 
     start: int
     end: int
@@ -63,6 +74,7 @@ class _Cand:
     plen: int       # normalized clitic length cut from token i
     entry_ids: list[str]
     how: str
+    items: tuple = ()   # the role index items (their terms), for how == "role"
 
 
 def _tokens(text: str, tokens: Sequence = ()) -> list[_Tok]:
@@ -105,11 +117,22 @@ def _candidates(kb: KB, toks: list[_Tok]) -> list[_Cand]:
                 key = (j, plen, item.how)
                 c = by_span.get(key)
                 if c is None:
-                    by_span[key] = _Cand(i, j, plen, [item.entry_id], item.how)
+                    c = by_span[key] = _Cand(i, j, plen, [item.entry_id], item.how)
                 elif item.entry_id not in c.entry_ids:
                     c.entry_ids.append(item.entry_id)
+                if item.how == "role":
+                    c.items += (item,)
         out.extend(by_span.values())
     return out
+
+
+def _prefer_valid(kb: KB, cands: list[_Cand], when: Optional[str]) -> None:
+    """On a shared name, entries that existed at ``when`` go first (stable otherwise)."""
+    if when is None:
+        return
+    for c in cands:
+        if len(c.entry_ids) > 1:
+            c.entry_ids.sort(key=lambda eid: not kb.entries[eid].valid(when))
 
 
 def _province_lists(kb: KB, toks: list[_Tok]) -> list[_Cand]:
@@ -135,7 +158,7 @@ def _province_lists(kb: KB, toks: list[_Tok]) -> list[_Cand]:
 
 def _pick(cands: list[_Cand]) -> list[_Cand]:
     """Non-overlapping choice: longer first, then quoted over plain, shorter clitic, leftmost."""
-    rank = {"quoted": 0, "name": 1, "short": 1}
+    rank = {"quoted": 0, "name": 1, "short": 1, "role": 1}
     chosen: list[_Cand] = []
     used: set[int] = set()
     for c in sorted(cands, key=lambda c: (-(c.j - c.i), rank[c.how], c.plen, c.i)):
@@ -161,6 +184,47 @@ def _resolve_short(short: _Cand, fulls: list[_Cand]) -> Optional[str]:
     return before or after
 
 
+# After a title these make it a former holder's ("الرئيس المصري الأسبق", "الراحل").
+_FORMER = {"السابق", "الاسبق", "الراحل", "المخلوع", "المعزول", "الراحل،", "السابقه", "الاسبقه",
+           "الراحله", "المقال", "المستقيل"}
+
+
+def _resolve_role(role: _Cand, fulls: list[_Cand], toks: list[_Tok], when: Optional[str]) -> Optional[str]:
+    """The person a title names: see the module docstring for the order of the rules."""
+    holders = role.entry_ids
+    nxt = next((f for f in fulls if f.i == role.j), None)
+    if nxt is not None and nxt.entry_ids[0] in holders:
+        return nxt.entry_ids[0]  # apposition: "وزير الخارجية المصري سامح شكري"
+    named = [f.entry_ids[0] for f in fulls if f.entry_ids[0] in holders]
+    former = role.j < len(toks) and toks[role.j].norm in _FORMER
+    in_office = [it.entry_id for it in role.items if when is not None and it.valid(when)]
+    if former:
+        if when is not None:
+            named = [e for e in named if e not in in_office] or named
+        return _nearest(role, fulls, named)
+    if when is None:
+        return _nearest(role, fulls, named)
+    if not in_office:
+        return None
+    return _nearest(role, fulls, [e for e in named if e in in_office]) or in_office[0]
+
+
+def _nearest(c: _Cand, fulls: list[_Cand], ids: list[str]) -> Optional[str]:
+    """Of the full mentions whose entry is in ``ids``: nearest before ``c``, else after."""
+    if not ids:
+        return None
+    before, after = None, None
+    for f in fulls:
+        eid = f.entry_ids[0]
+        if eid not in ids:
+            continue
+        if f.i < c.i:
+            before = eid
+        elif after is None and f.i >= c.j:
+            after = eid
+    return before or after
+
+
 def _adjectival_syria(kb: KB, toks: list[_Tok], chosen: list[_Cand]) -> list[_Cand]:
     """"سورية" is also the feminine adjective: after غير, a plural in -ات or another
     nationality adjective ("مناطق عراقية وسورية") it is the NORP, not the country."""
@@ -178,24 +242,32 @@ def _adjectival_syria(kb: KB, toks: list[_Tok], chosen: list[_Cand]) -> list[_Ca
     return out
 
 
-def link_text(text: str, kb: Optional[KB] = None, tokens: Sequence = ()) -> list[Mention]:
+def link_text(text: str, kb: Optional[KB] = None, tokens: Sequence = (),
+              when: Optional[str] = None) -> list[Mention]:
     """All KB mentions in ``text``, in order, non-overlapping, with original offsets.
 
-    ``tokens``: the Article's token layer (tokenized here when not given)."""
+    ``tokens``: the Article's token layer (tokenized here when not given). ``when``: the
+    article's date ("YYYY-MM-DD" or an ISO timestamp), which titles and validity honour;
+    None when unknown."""
     kb = kb or load_kb()
+    when = when[:10] if when else None
     toks = _tokens(text, tokens)
     # Province conjuncts go first so that, on equal spans, they beat the bare place name.
     cands = _province_lists(kb, toks) + _candidates(kb, toks)
-    fulls = _pick([c for c in cands if c.how != "short"])
-    # Back-references resolve against the chosen full mentions; then both compete for
-    # the text, longest first ("زعيم تنظيم داعش" as the leader beats "تنظيم داعش").
+    _prefer_valid(kb, cands, when)
+    fulls = _pick([c for c in cands if c.how not in ("short", "role")])
+    # Back-references and titles resolve against the chosen full mentions; then they all
+    # compete for the text, longest first ("زعيم تنظيم داعش" as the leader beats "تنظيم داعش").
     resolved: list[_Cand] = []
     for c in cands:
-        if c.how != "short":
+        if c.how == "short":
+            eid = _resolve_short(c, fulls)
+        elif c.how == "role":
+            eid = _resolve_role(c, fulls, toks, when)
+        else:
             continue
-        eid = _resolve_short(c, fulls)
         if eid:
-            resolved.append(_Cand(c.i, c.j, c.plen, [eid], "short"))
+            resolved.append(_Cand(c.i, c.j, c.plen, [eid], c.how))
     chosen = _adjectival_syria(kb, toks, _pick(fulls + resolved))
     out = []
     for c in chosen:

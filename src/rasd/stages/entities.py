@@ -18,5 +18,6 @@ class EntitiesStage:
         self.finder = finder or EntityFinder(self.settings.profile, ner_model=self.settings.ner_model)
 
     def __call__(self, article: Article) -> Article:
-        ents = self.finder.entities(article.text, article.sentences, article.tokens)
+        ents = self.finder.entities(article.text, article.sentences, article.tokens,
+                                    published=article.published)
         return article.with_layer("entities", ents)
