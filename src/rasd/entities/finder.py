@@ -18,6 +18,7 @@ from ..geo.gazetteer import load as load_gazetteer
 from ..kb import link_text, load_kb, romanize
 from ..model import Entity
 from ..text import norm, normalize, proclitics, sentences_with_tokens
+from .spans import place_label, trim
 
 _NER_LABELS = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC", "GPE": "GPE"}
 
@@ -179,7 +180,10 @@ class EntityFinder:
                 label = _NER_LABELS.get(lab)
                 if label is None:
                     continue
-                start, end = toks[a].start, toks[b - 1].end
+                cut = trim(text, toks[a].start, toks[b - 1].end, label, self._known_words, _person_names())
+                if cut is None:
+                    continue
+                start, end, label = cut
                 start = _trim_clitic(text, start, end, self._known)
                 if start >= end or norm(text[start:end]) in _GENERIC:
                     continue
@@ -207,6 +211,10 @@ class EntityFinder:
             city = _geo_index().get(key) or _geo_index().get(_without_article(key))
             if city:
                 return Entity(start, end, surface, "GPE", None, city)
+        place = place_label(text, start, end, self._gazetteer, self.kb, _geo_index(), _person_names()) \
+            if label == "PER" else None
+        if place is not None:  # a place the tagger read as a person (docs/entity_boundaries.md)
+            return Entity(start, end, surface, place[0], None, place[1])
         name_en = romanize(surface, neural=self.profile == "accurate")
         return Entity(start, end, surface, label, None, name_en or None)
 
@@ -215,6 +223,10 @@ class EntityFinder:
         bare = _without_article(key) if len(key) > 3 else ""
         return bool(self._gazetteer.lookup(key) or self._gazetteer.lookup(bare) or key in _geo_index()
                     or key in _person_names() or self.kb.lookup(key, quoted=False))
+
+    def _known_words(self, key: str) -> bool:
+        """Whether every word of a normalized phrase is a name we hold."""
+        return bool(key) and all(self._known(w) for w in key.split())
 
     def _facilities(self, text: str, ents: list[Entity]) -> list[Entity]:
         """"مخيم الهول", "مطار منغ": a facility head word right before a place makes one FAC."""
@@ -258,7 +270,9 @@ class EntityFinder:
         for e in ents:
             if e.label == "PER" and e.kb_id is None and len(e.text.split()) >= 2:
                 last = norm(e.text.split()[-1])
-                if len(last) >= 4 and last not in _NAME_TAILS and not self.kb.lookup(last, short=True):
+                if len(last) >= 4 and last not in _NAME_TAILS and not self.kb.lookup(last, short=True) \
+                        and place_label(last, 0, len(last), self._gazetteer, self.kb, _geo_index(),
+                                        _person_names()) is None:  # صيدا in "فضل صالح صيدا"
                     aliases.setdefault(last, e)
         if not aliases:
             return ents
