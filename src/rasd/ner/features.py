@@ -200,6 +200,7 @@ class Extractor:
             raise ValueError(f"unknown feature groups {sorted(unknown)}; known: {sorted(ALL_GROUPS)}")
         self.groups = frozenset(groups)
         self.window = window if "context" in self.groups else 0
+        self.offsets = tuple(o for o in range(-self.window, self.window + 1) if o)
         self.gaz = gazetteer()
         self.lex = (lex if lex is not None else lexicon()) if "lex" in self.groups else None
         self.clusters = clusters() if "cluster" in self.groups else {}
@@ -271,7 +272,12 @@ class Extractor:
                 own += [f"k{i}{mark}={c}" for i, c in enumerate(ids)]
                 # Neighbours: the two coarser granularities only.
                 ctx += [f"k{i}={c}" for i, c in enumerate(ids[:2])]
-        ctx_by_off = {o: [f"{o}{f}" for f in ctx] for o in range(-self.window, self.window + 1) if o}
+        if self.lex is not None:  # names of the training lexicon this word is part of
+            labs: set[str] = set()
+            for r in readings:
+                labs |= self.lex.word.get(r, set())
+            own += ["lxw=" + lab for lab in sorted(labs)]
+        ctx_by_off = {o: [f"{o}{f}" for f in ctx] for o in self.offsets}
         if len(self._cache) > 300_000:  # bounded memory on long runs over new text
             self._cache.clear()
             self._keys.clear()
@@ -301,32 +307,23 @@ class Extractor:
                 i += 1
         return marks
 
-    def sentence(self, tokens: list[str]) -> list[list[str]]:
-        """One feature list per token."""
-        info = [self._token(t) for t in tokens]
-        n = len(tokens)
-        feats: list[list[str]] = []
+    def token(self, tok: str) -> tuple[list[str], list[str], dict[int, list[str]]]:
+        """(own features, normalized readings, features lent to the neighbour at each offset)."""
+        return self._token(tok)
+
+    def extras(self, info: list[tuple]) -> list[list[str]]:
+        """Per token, the features that depend on the sentence and not on the token alone:
+        sentence edges, multi-token place names, training-lexicon names, word bigrams."""
+        n = len(info)
         mg = self._multi_loc([x[1] for x in info]) if "gaz" in self.groups else [None] * n
         lx = self.lex.marks([x[1] for x in info]) if self.lex is not None else [None] * n
+        out: list[list[str]] = []
         for i, (own, _, _) in enumerate(info):
-            f = list(own)
-            for o in range(-self.window, self.window + 1):
-                if o == 0:
-                    continue
-                j = i + o
-                if 0 <= j < n:
-                    f.extend(info[j][2][o])
-                else:
-                    f.append(f"{o}BOS" if j < 0 else f"{o}EOS")
+            f = [f"{o}BOS" if i + o < 0 else f"{o}EOS" for o in self.offsets if not 0 <= i + o < n]
             if mg[i]:
                 f.append("mg=" + mg[i])
                 if i + 1 < n and mg[i + 1] == "I":
                     f.append("mg+1=I")
-            if self.lex is not None:
-                labs = set()
-                for r in info[i][1]:
-                    labs |= self.lex.word.get(r, set())
-                f.extend("lxw=" + lab for lab in sorted(labs))
             if lx[i]:
                 f.append("lx=" + lx[i])
                 f.append("lxl=" + lx[i][2:])
@@ -338,6 +335,20 @@ class Extractor:
                     f.append("bg-=" + info[i - 1][0][2][2:] + "|" + own[2][2:])
                 if i + 1 < n:
                     f.append("bg+=" + own[2][2:] + "|" + info[i + 1][0][2][2:])
+            out.append(f)
+        return out
+
+    def sentence(self, tokens: list[str]) -> list[list[str]]:
+        """One feature list per token (the token's own, its neighbours', the sentence's)."""
+        info = [self._token(t) for t in tokens]
+        n = len(tokens)
+        feats: list[list[str]] = []
+        for i, ex in enumerate(self.extras(info)):
+            f = list(info[i][0])
+            for o in self.offsets:
+                if 0 <= i + o < n:
+                    f.extend(info[i + o][2][o])
+            f.extend(ex)
             feats.append(f)
         return feats
 
@@ -349,13 +360,7 @@ def memory_features(ext: Extractor, sentences: list[list[str]], tags: list[list[
     the stage-2 CRF sees, per token, the labels the first pass gave other occurrences of its
     clitic-stripped stem in the same window of sentences, plus its own first-pass tag.
     """
-    keys = [[ext.key(t) for t in toks] for toks in sentences]
-    counts: dict[str, dict[str, int]] = {}
-    for ks, ts in zip(keys, tags):
-        for k, t in zip(ks, ts):
-            c = counts.setdefault(k, {})
-            lab = t[2:] if t != "O" else "O"
-            c[lab] = c.get(lab, 0) + 1
+    keys, counts = memory_counts(ext, sentences, tags)
     done: dict[tuple[str, str], list[str]] = {}  # (key, own label) -> memory features
     out = []
     for ks, ts in zip(keys, tags):
@@ -371,14 +376,26 @@ def memory_features(ext: Extractor, sentences: list[list[str]], tags: list[list[
             if len(k) >= 3:
                 m = done.get((k, own))
                 if m is None:
-                    m = done[(k, own)] = _memory(counts[k], own)
+                    m = done[(k, own)] = memory_of(counts[k], own)
                 f.extend(m)
             rows.append(f)
         out.append(rows)
     return out
 
 
-def _memory(c: dict[str, int], own: str) -> list[str]:
+def memory_counts(ext: Extractor, sentences: list[list[str]], tags: list[list[str]]):
+    """Per token its memory key; per key the first-pass labels of its occurrences in the window."""
+    keys = [[ext.key(t) for t in toks] for toks in sentences]
+    counts: dict[str, dict[str, int]] = {}
+    for ks, ts in zip(keys, tags):
+        for k, t in zip(ks, ts):
+            c = counts.setdefault(k, {})
+            lab = t[2:] if t != "O" else "O"
+            c[lab] = c.get(lab, 0) + 1
+    return keys, counts
+
+
+def memory_of(c: dict[str, int], own: str) -> list[str]:
     """Memory features of one occurrence given its key's label counts in the window."""
     total = sum(c.values()) - 1
     if total <= 0:

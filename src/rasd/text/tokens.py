@@ -67,11 +67,13 @@ def proclitics(*members: str) -> tuple[str, ...]:
     return tuple(p for p in PROCLITICS if p in members)
 
 
-def stems(word: str, min_len: int = 2) -> list[tuple[int, str]]:
+@lru_cache(maxsize=200_000)
+def stems(word: str, min_len: int = 2) -> tuple[tuple[int, str], ...]:
     """Readings of a normalized word as (prefix length, stem), the whole word first.
 
     Every reading keeps at least ``min_len`` letters of stem; the article ال stays
     attached in a second reading so that both "الرقة" and "رقة" can be looked up.
+    Cached: every matcher (KB, gazetteer, lexicons, NER features) asks for the same words.
     """
     out = [(0, word)]
     seen = {word}
@@ -91,7 +93,7 @@ def stems(word: str, min_len: int = 2) -> list[tuple[int, str]]:
             if p.endswith("ال") and len(p) > 2 and "ال" + rest not in seen:
                 seen.add("ال" + rest)
                 out.append((len(p) - 2, "ال" + rest))
-    return out
+    return tuple(out)
 
 
 def strip_article(word: str) -> str:
