@@ -135,3 +135,29 @@ def test_the_un_counting_the_dead_is_not_who_killed_them(pipeline):
     text = "وأحصت الأمم المتحدة مقتل ثلاثة مدنيين في قصف استهدف السوق."
     ev = next(e for e in _events(pipeline, text) if e.type == "ASSAULT")
     assert ev.actor1 is None or ev.actor1.kb_id != "org:un"
+
+
+@pytest.mark.parametrize("text, not_actor", [
+    ("قال رئيس الوزراء الفلسطيني إن مستوطنين نظموا مسيرة في الخليل أمس.", "الفلسطيني"),
+    ("وطالب الوزير الرئيس الروسي بإنهاء حصار موانئ التصدير الأوكرانية.", "الأوكرانية"),
+    ("وتتهم السلطة إسرائيل بمصادرة الأراضي الفلسطينية في الأغوار.", "الأراضي الفلسطينية"),
+])
+def test_a_demonym_or_country_describing_another_word_is_no_party(pipeline, text, not_actor):
+    evs = _events(pipeline, text)
+    assert all(not_actor not in (e.actor1.text if e.actor1 else "") for e in evs)
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("وقال شهود إن جنود الاحتلال الإسرائيلي أطلقوا الرصاص على شاب قرب نابلس.", "الإسرائيلي"),
+    ("قصفت إسرائيل مواقع في ريف القنيطرة فجر اليوم.", "إسرائيل"),
+])
+def test_a_force_or_a_country_as_subject_stays_the_doer(pipeline, text, actor):
+    evs = [e for e in _events(pipeline, text) if e.type == "ASSAULT"]
+    assert evs and evs[0].actor1 and actor in evs[0].actor1.text
+
+
+def test_settlers_who_march_are_a_typed_generic_actor(pipeline):
+    evs = [e for e in _events(pipeline, "نظم مئات المستوطنين مسيرة احتجاجية في شوارع الخليل مساء السبت.")
+           if e.type == "PROTEST"]
+    assert evs and evs[0].actor1.kb_id == "generic:settlers:IL"
+    assert evs[0].actor1.name_en == "Settlers (Israel)"

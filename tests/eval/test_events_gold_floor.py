@@ -26,3 +26,8 @@ def test_event_detection_f1_stays_above_floor(gate, etype):
 @pytest.mark.parametrize("gate", ["strict", "news"])
 def test_precision_over_all_violence_types_stays_above_floor(gate):
     assert results(gate)["ALL"]["p"] >= FLOORS[gate]["ALL_p"], results(gate)["ALL"]
+
+
+@pytest.mark.parametrize("gate", ["strict", "news"])
+def test_actor1_accuracy_on_matched_events_stays_above_floor(gate):
+    assert results(gate)["ALL"]["actor1_acc"] >= FLOORS[gate]["ALL_actor1"], results(gate)["ALL"]

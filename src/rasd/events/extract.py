@@ -20,7 +20,7 @@ from ..model import Actor, Article, DateRef, Entity, Event, Place, Span
 from ..text import normalize, segment
 from .acled import acled_for
 from .classifier import Scorer, sentence_scores
-from .generic import demonym_forces, generic_entities, name_of, victim_kind
+from .generic import FORCE_WORDS, demonym_forces, generic_entities, name_of, victim_kind
 from .fatalities import count_killed
 from .context import CONTEXT, Context
 from .gate import Gate, StrictGate, gate_named
@@ -218,7 +218,9 @@ class EventExtractor:
                   and (x.kb_id or (x.start, x.end)) not in said_by and not _cited(self.text, x)]
         # A country or town is an actor only as the verb's subject ("قصفت إسرائيل");
         # elsewhere it is where things happened, which is the place, not a party.
-        inside = [x for x in inside if x.label != "GPE" or 0 <= x.start - trig_end <= 2]
+        subject_slot = _country_verb(self.text[at:trig_end])
+        inside = [x for x in inside if (x.label != "GPE" or (subject_slot and 0 <= x.start - trig_end <= 2))
+                  and not _adjectival(self.text, x, trig_end)]
         if not inside:
             return None, None
         before = [x for x in inside if x.end <= at]
@@ -338,6 +340,33 @@ def _agent_after(text: str, trig_end: int, after: list) -> Optional[Entity]:
         return None
     between = normalize(text[trig_end:after[0].start]).text
     return after[0] if _AGENT.match(between + " ") else None
+
+
+def _country_verb(trigger: str) -> bool:
+    """Whether a country right after this trigger can be its subject: a feminine verb
+    ("قصفت إسرائيل", "تستهدف تركيا"); after a noun or a masculine form ("قصف حلب", "مصادرة
+    الأراضي الفلسطينية", "تفجير بغداد") the country is what was hit, or where."""
+    w = normalize(trigger).text.split()[0] if trigger.strip() else ""
+    w = w[1:] if w[:1] in ("و", "ف") and len(w) > 4 else w
+    if w.startswith("ال") or len(w) < 4:
+        return False
+    masdar = w.startswith("ت") and w[-2] == "ي"  # تفجير، تدمير
+    return (w.endswith("ت") or w.startswith("ت")) and not masdar
+
+
+def _adjectival(text: str, ent: Entity, trig_end: int) -> bool:
+    """A singular demonym right after another word describes that word ("رئيس الوزراء
+    الفلسطيني", "صادرات الحبوب الأوكرانية"): it is no party, unless it follows the attack
+    noun itself ("الاعتداء الإسرائيلي"). Plurals (الفلسطينيون) name people and stay."""
+    if ent.label != "NORP" or " " in ent.text.strip() or 0 <= ent.start - trig_end <= 2:
+        return False
+    w = normalize(ent.text).text
+    if not (w.endswith("ي") or w.endswith("يه")):
+        return False
+    before = text[max(0, ent.start - 30):ent.start]
+    if not (before[-1:].isspace() and before[-2:-1].isalpha()):
+        return False
+    return normalize(before).text.split()[-1] not in FORCE_WORDS
 
 
 def _target_mark(between: str, extra: frozenset | set = frozenset()) -> bool:

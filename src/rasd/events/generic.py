@@ -28,9 +28,11 @@ KINDS = {
     "unidentified": "Unidentified Armed Group ({c})",
     "protesters": "Protesters ({c})",
     "civilians": "Civilians ({c})",
+    "settlers": "Settlers ({c})",
 }
 _NO_COUNTRY = {"military": "Military Forces (country not stated)", "police": "Police Forces (country not stated)",
-               "unidentified": "Unidentified Armed Group", "protesters": "Protesters", "civilians": "Civilians"}
+               "unidentified": "Unidentified Armed Group", "protesters": "Protesters", "civilians": "Civilians",
+               "settlers": "Settlers"}
 
 # Head phrases (normalized, article ال included where the press writes it), longest first.
 # A country a phrase implies in Arabic news rides along as its third member.
@@ -40,7 +42,7 @@ _HEADS: tuple[tuple[tuple[str, ...], str, Optional[str]], ...] = tuple(sorted((
     (("قوات", "النظام"), "military", "SY"), (("جيش", "النظام"), "military", "SY"),
     (("قوات", "الجيش"), "military", None), (("القوات", "المسلحه"), "military", None),
     (("القوات", "الحكوميه"), "military", None), (("القوات", "النظاميه"), "military", None),
-    (("الطيران", "الحربي"), "military", None), (("طائرات", "حربيه"), "military", None),
+    (("الطيران", "الحربي"), "military", None), (("طايرات", "حربيه"), "military", None),
     (("الجيش",), "military", None), (("جنود",), "military", None), (("الجنود",), "military", None),
     (("قوات", "الامن"), "police", None), (("قوات", "الشرطه"), "police", None),
     (("الاجهزه", "الامنيه"), "police", None), (("قوات", "مكافحه", "الشغب"), "police", None),
@@ -54,7 +56,14 @@ _HEADS: tuple[tuple[tuple[str, ...], str, Optional[str]], ...] = tuple(sorted((
     (("المتظاهرين",), "protesters", None), (("المتظاهرون",), "protesters", None),
     (("محتجون",), "protesters", None), (("محتجين",), "protesters", None), (("المحتجين",), "protesters", None),
     (("مدنيين",), "civilians", None), (("المدنيين",), "civilians", None), (("مدنيون",), "civilians", None),
+    (("مستوطنون",), "settlers", "IL"), (("مستوطنين",), "settlers", "IL"),
+    (("المستوطنون",), "settlers", "IL"), (("المستوطنين",), "settlers", "IL"),
 ), key=lambda h: -len(h[0])))
+
+# Last words of the state-force phrases: a demonym after one describes that force
+# ("جنود الاحتلال الإسرائيلي", "الطائرات الروسية").
+FORCE_WORDS = frozenset({h[0][-1] for h in _HEADS if h[1] in ("military", "police")}
+                        | {"قوات", "القوات", "جيش", "طايرات", "الطايرات", "طيران", "البحريه", "المدفعيه"})
 
 _COUNTRY_EN = {"SY": "Syria", "IQ": "Iraq", "LB": "Lebanon", "IL": "Israel", "RU": "Russia", "TR": "Turkey",
                "US": "United States", "IR": "Iran", "EG": "Egypt", "SD": "Sudan", "LY": "Libya", "YE": "Yemen",

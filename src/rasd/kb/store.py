@@ -145,7 +145,8 @@ class IndexItem:
 
 # ACLED inter codes of the common-noun actor kinds: state forces 1, unidentified armed groups
 # 3 (ACLED codes them as political militias), protesters 6, civilians 7.
-GENERIC_INTER = {"military": 1, "police": 1, "unidentified": 3, "protesters": 6, "civilians": 7}
+# Settlers: ACLED names Israeli settler groups "Settlers (Israel)" and codes them as an identity militia.
+GENERIC_INTER = {"military": 1, "police": 1, "unidentified": 3, "protesters": 6, "civilians": 7, "settlers": 4}
 
 
 class KB:
