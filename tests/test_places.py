@@ -144,3 +144,10 @@ def test_organisation_tag_does_not_remove_a_province_named_with_its_kind_word():
     start = text.index("ولاية")
     art = Article.create(text, entities=(Entity(start, start + 11, "ولاية الخير", "ORG"),))
     assert [p.precision for p in PlacesStage()(art).places] == [3]
+
+
+@pytest.mark.parametrize("outlet, country", [(None, "MA"), ("المرصد السوري لحقوق الإنسان", "SY")])
+def test_the_stage_reads_the_outlet_country_as_a_prior(outlet, country):
+    text = "وأفادت مصادر محلية بأن اجتماعا عقد في مدينة القنيطرة صباح اليوم."
+    art = PlacesStage()(Article(id="t", text=text, outlet=outlet))
+    assert [p.country for p in art.places] == [country]
