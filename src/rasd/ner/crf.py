@@ -13,8 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .decode import CrfModel, RowTable, Stack, add_features, viterbi
-from .features import DATA, Extractor, Lexicon, memory_features
+from .decode import CrfModel, RowTable, Stack, add_features, add_runs, viterbi
+from .features import DATA, Extractor, Lexicon, memory_counts, memory_features, memory_of
 
 MODEL = DATA / "model.crfsuite"
 # Sentences per memory window of the second pass (training uses the same windows).
@@ -55,7 +55,16 @@ class CrfTagger:
                 self._taggers.append(t)
         else:
             self._stack = Stack([CrfModel.load(f) for f in self._files])
+            # The memory pass's "own / previous / next first-pass tag" features, per tag.
+            first = self._stack.models[0].labels
+            self._tag_rows = [self._rows_for([prefix + y for y in first]) for prefix in ("s1=", "-1s1=", "1s1=")]
             self._reset()
+
+    def _rows_for(self, features: list[str]) -> np.ndarray:
+        """One stacked score row per feature (zero for a feature no model knows)."""
+        st = self._stack
+        return np.array([st.state[st.attrs[f]] if f in st.attrs else np.zeros(st.state.shape[1])
+                         for f in features])
 
     def _reset(self) -> None:
         self._table = RowTable(self._stack, self.extractor.offsets)
@@ -104,15 +113,46 @@ class CrfTagger:
         ext = self.extractor
         e = self._table.emissions(rows, sid)
         add_features(e, self._stack, [f for s in chunk for f in ext.extras([ext.token(t) for t in s])])
-        tags = self._decode(0, e, lengths)
+        paths, tags = self._decode(0, e, lengths)
         if len(self._stack.models) == 1:
             return tags
-        add_features(e, self._stack, [f for m in memory_features(ext, chunk, tags) for f in m])
-        return self._decode(1, e, lengths)
+        self._add_memory(e, sid, chunk, paths, tags)
+        return self._decode(1, e, lengths)[1]
 
-    def _decode(self, m: int, e: np.ndarray, lengths: list[int]) -> list[list[str]]:
-        """Tags of one window under model ``m`` of the stack."""
+    def _add_memory(self, e: np.ndarray, sid: np.ndarray, chunk, paths, tags) -> None:
+        """The memory pass's features (:func:`rasd.ner.features.memory_features`) as scores:
+        the first-pass tags of the token and its neighbours, and what the window's other
+        occurrences of its stem were tagged."""
+        t = np.fromiter((y for p in paths for y in p), dtype=np.intp, count=len(e))
+        own, prev, nxt = self._tag_rows
+        same = (sid[1:] == sid[:-1])[:, None]
+        e += own[t]
+        e[1:] += prev[t[:-1]] * same
+        e[:-1] += nxt[t[1:]] * same
+        keys, counts = memory_counts(self.extractor, chunk, tags)
+        done: dict[tuple[str, str], list[str]] = {}
+        flat: list[str] = []
+        runs: list[int] = []
+        targets: list[int] = []
+        pos = 0
+        for ks, ts in zip(keys, tags):
+            for k, tag in zip(ks, ts):
+                if len(k) >= 3:
+                    lab = tag[2:] if tag != "O" else "O"
+                    m = done.get((k, lab))
+                    if m is None:
+                        m = done[(k, lab)] = memory_of(counts[k], lab)
+                    if m:
+                        flat.extend(m)
+                        runs.append(len(m))
+                        targets.append(pos)
+                pos += 1
+        if flat:
+            add_runs(e, self._stack, np.array(targets), runs, flat)
+
+    def _decode(self, m: int, e: np.ndarray, lengths: list[int]) -> tuple[list[list[int]], list[list[str]]]:
+        """(label paths, tags) of one window under model ``m`` of the stack."""
         model = self._stack.models[m]
         labels = model.labels
         paths = viterbi(e[:, self._stack.columns[m]], lengths, model.transitions)
-        return [[labels[y] for y in path] for path in paths]
+        return paths, [[labels[y] for y in path] for path in paths]

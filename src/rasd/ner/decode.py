@@ -138,7 +138,7 @@ class RowTable:
         # Row r's slot k sits at k * cap + r of the flattened table.
         r = np.arange(self.size, need)
         targets = (np.arange(slots_n)[None, :] * cap + r[:, None]).ravel()
-        _add_rows(self.rows.reshape(-1, width), self.stack, targets, counts, flat)
+        add_runs(self.rows.reshape(-1, width), self.stack, targets, counts, flat)
         self.size = need
 
     def emissions(self, rows: np.ndarray, sid: np.ndarray) -> np.ndarray:
@@ -157,7 +157,7 @@ class RowTable:
         return e
 
 
-def _add_rows(e: np.ndarray, stack: Stack, targets: np.ndarray, counts: Sequence[int],
+def add_runs(e: np.ndarray, stack: Stack, targets: np.ndarray, counts: Sequence[int],
               features: list[str]) -> None:
     """``e[targets[k]] +=`` the summed scores of the k-th run of ``counts[k]`` features.
 
@@ -176,7 +176,7 @@ def add_features(e: np.ndarray, stack: Stack, features: Sequence[Sequence[str]])
     """Add to ``e`` (tokens × stacked labels) the scores of each token's extra feature strings."""
     flat = [f for feats in features for f in feats]
     if flat:
-        _add_rows(e, stack, np.arange(len(features)), [len(f) for f in features], flat)
+        add_runs(e, stack, np.arange(len(features)), [len(f) for f in features], flat)
 
 
 def viterbi(emissions: np.ndarray, lengths: Sequence[int], transitions: np.ndarray) -> list[list[int]]:
