@@ -65,3 +65,13 @@ def test_a_file_that_is_not_a_crfsuite_model_is_refused(tmp_path):
     bad.write_bytes(b"not a model at all, just forty-odd bytes of text")
     with pytest.raises(ValueError, match="not a first-order crfsuite model"):
         CrfModel.load(bad)
+
+
+def test_tags_hold_when_the_row_cache_starts_again(engines, monkeypatch):
+    import rasd.ner.crf as crf
+
+    fast, reference = engines
+    monkeypatch.setattr(crf, "_MAX_ROWS", 5)
+    for sentence in SENTENCES[:3]:
+        assert fast.tag([sentence]) == reference.tag([sentence])
+    assert len(fast._rows) <= 5 + max(len(s) for s in SENTENCES)
